@@ -1,0 +1,647 @@
+"""Cue rules: ordered sieves that find quotes and link them to a cue and a speaker mention.
+
+Each sieve looks at the parsed document and the quoted stretches found by the mark
+scanner, and proposes :class:`Attribution` records; a stretch or sentence claimed by an
+earlier sieve is not claimed again (the sieve order of Stanford CoreNLP's
+QuoteAttributionAnnotator: the most reliable patterns first). Every record names its
+sieve in ``rule`` so an error can be traced to the rule that made it.
+
+Order:
+
+1. ``direct.postposed``   ``‘…’, zei X.`` / ``‘…’, aldus X.`` (and the interrupted ``‘A’, zegt X, ‘B’``)
+2. ``direct.preposed``    ``X zei: ‘…’`` / ``X: ‘…’`` / ``X is duidelijk: ‘…’``
+3. ``indirect.clause``    a cue verb with a finite complement clause: ``X zei dat …`` (mixed with fragments)
+4. ``direct.cue_object``  a quoted fragment governed by a cue: ``klaagde over ‘…’``, ``de klacht van X (‘…’)``
+5. ``indirect.parenthetical``  ``…, vindt X.`` / ``Het is, schrijft X, …`` / ``…, aldus X.``
+6. ``indirect.according_to``   ``Volgens X …`` / ``… volgens X …`` / ``in de woorden van X``
+7. ``indirect.anaphoric``  ``Dat stelt X.`` / ``Dit zei X.``: the content is the sentence before
+8. ``direct.floating``     a quote-like stretch with no cue continues the last speaker nearby
+9. ``direct.unattributed`` a quote-like stretch with nobody to give it to
+
+Speaker names are resolved afterwards (:mod:`quoteattr.speakers`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from quoteattr.document import ParsedDocument, Sentence, Token
+from quoteattr.lexicon import CueClass, Lexicon
+from quoteattr.marks import QuotedStretch
+from quoteattr.names import NameMention, index_names, name_at
+from quoteattr.quote import QuoteKind
+from quoteattr.trees import children, first_child, is_punct, mention_tokens, span_of, subject_of
+
+__all__ = ["Attribution", "Context", "SIEVES", "run_sieves"]
+
+# Trailing characters never part of a content span (GUIDELINES: final punctuation is left out).
+_EDGE_PUNCT = " \t\n\r.,;:!?…"
+_COMPLEMENTISERS = {"dat", "of"}
+_ANAPHORS = {"dat", "dit", "het", "zo", "aldus"}
+_ATTRIBUTION_PREPS = {"volgens", "aldus"}
+
+
+@attrs.frozen(slots=True)
+class Attribution:
+    """A quote found by a sieve, before its speaker gets a canonical name."""
+
+    kind: QuoteKind
+    """Direct, indirect or mixed."""
+    content: tuple[int, int]
+    """Character span of the content."""
+    cue: tuple[int, int, str] | None
+    """Cue span and lemma, or None."""
+    speaker: tuple[int, int] | None
+    """Span of the speaker mention, or None."""
+    speaker_head: tuple[int, int] | None
+    """(sentence index, token id) of the mention's head, for name resolution."""
+    rule: str
+    """The sieve that made this record."""
+    confidence: float
+    """Rule-level confidence, 0..1."""
+    floating_from: int | None = None
+    """For a floating quote: index (in the result list) of the quote whose speaker it continues."""
+
+
+@attrs.define(slots=True)
+class Context:
+    """What the sieves share while they run over one document."""
+
+    doc: ParsedDocument
+    """The document with its parsed (candidate) sentences."""
+    stretches: Sequence[QuotedStretch]
+    """Quoted stretches from the mark scanner, in text order."""
+    lexicon: Lexicon
+    """The cue lexicon."""
+    found: list[Attribution] = attrs.field(factory=list)
+    """Attributions so far, in the order the sieves made them."""
+    claimed_stretches: set[int] = attrs.field(factory=set)
+    """Indices of stretches already used (as a direct quote or inside a mixed one)."""
+    claimed_sentences: set[int] = attrs.field(factory=set)
+    """Sentences whose whole content is already an indirect quote."""
+    names: list[NameMention] = attrs.field(factory=list)
+    """Proper-name runs of the text, so a mention covers the whole name."""
+
+    def add(self, attribution: Attribution) -> None:
+        self.found.append(attribution)
+
+    # -- lookups ---------------------------------------------------------------------
+
+    def sentence_at(self, offset: int) -> int | None:
+        """Index of the parsed sentence holding character ``offset``."""
+        for index, sentence in enumerate(self.doc.sentences):
+            if sentence.start <= offset < max(sentence.end, sentence.start + 1):
+                return index
+            if sentence.start > offset:
+                return None
+        return None
+
+    def cue_verb(self, sentence: Sentence, token: Token, *, as_tag: bool = False) -> tuple[str, CueClass, bool] | None:
+        """(lemma, class, needs_clause) when ``token`` is a verb of saying or opinion.
+
+        ``as_tag``: the verb stands in a speech tag after a quote (``‘…’, weet Melle``),
+        where verbs that are cues only there also count.
+        """
+        if token.upos not in ("VERB", "AUX"):
+            return None
+        particle = first_child(sentence, token, "compound:prt")
+        verb = self.lexicon.verb_for(token.text, particle.text if particle is not None else None)
+        if verb is None and particle is not None:
+            verb = self.lexicon.verb_for(token.text)
+        if verb is None:
+            return None
+        if verb.tag_only and not as_tag:
+            return None
+        return verb.lemma, verb.cue_class, verb.needs_clause
+
+    def inside_stretch(self, span: tuple[int, int]) -> bool:
+        """Whether ``span`` lies inside the content of a quoted stretch (nested speech)."""
+        return any(s.content_start <= span[0] and span[1] <= s.content_end for s in self.stretches)
+
+    def stretch_tokens(self, sentence: Sentence, stretch: QuotedStretch) -> list[Token]:
+        return [t for t in sentence.tokens if t.start >= stretch.content_start and t.end <= stretch.content_end]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop spaces and final punctuation at the edges of a content span."""
+    while end > start and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    while start < end and text[start] in " \t\n\r,;:":
+        start += 1
+    return start, end
+
+
+def _speaker_of(ctx: Context, sent_index: int, head: Token | None) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    if head is None:
+        return None, None
+    sentence = ctx.doc.sentences[sent_index]
+    tokens = mention_tokens(sentence, head)
+    start, end = span_of(tokens)
+    if head.upos == "PROPN" or head.text[:1].isupper():
+        name = name_at(ctx.names, head.start, head.end)
+        if name is not None and sentence.start <= name.start and name.end <= sentence.end:
+            start, end = name.start, name.end
+    return (start, end), (sent_index, head.id)
+
+
+def _cue_span(token: Token, lemma: str) -> tuple[int, int, str]:
+    return token.start, token.end, lemma
+
+
+def _kind_for(ctx: Context, start: int, end: int) -> tuple[QuoteKind, list[int]]:
+    """MIXED when quoted fragments lie inside ``[start, end)``; also return those stretches."""
+    inner = [
+        i for i, s in enumerate(ctx.stretches)
+        if s.open_start >= start and (s.close_end or s.content_end) <= end + 1 and i not in ctx.claimed_stretches
+    ]
+    return (QuoteKind.MIXED if inner else QuoteKind.INDIRECT), inner
+
+
+# --- 1. direct, postposed ------------------------------------------------------------
+
+
+def _postposed_cue(ctx: Context, sent_index: int, after: int) -> tuple[Token, str, Token | None] | None:
+    """A cue right after offset ``after`` in the sentence: ``, zei X`` / ``, aldus X`` / ``, zo zegt X``.
+
+    Returns (cue token, lemma, speaker head).
+    """
+    sentence = ctx.doc.sentences[sent_index]
+    following = [t for t in sentence.tokens if t.start >= after]
+    words = [t for t in following if not is_punct(t)][:4]
+    for position, token in enumerate(words):
+        low = token.text.lower()
+        if low in ("aldus", "volgens"):
+            nominal = token.head and sentence.token(token.head)
+            if nominal and nominal.id != token.id and nominal.upos in ("PROPN", "NOUN", "PRON", "X", "ADJ"):
+                return token, low, nominal
+            rest = [t for t in following if t.start > token.start and not is_punct(t)]
+            return token, low, _surface_name_head(rest)
+        found = ctx.cue_verb(sentence, token, as_tag=True)
+        if found is not None:
+            subject = subject_of(sentence, token)
+            if subject is None:
+                rest = [t for t in following if t.start > token.start and not is_punct(t)]
+                subject = _surface_name_head(rest)
+            return token, found[0], subject
+        if position == 0 and low == "zo":
+            continue
+        if position >= 1:
+            break
+    return None
+
+
+def _surface_name_head(tokens: Sequence[Token]) -> Token | None:
+    """Fallback when the parse gives no subject: the first nominal word after the cue."""
+    for token in tokens[:4]:
+        if token.upos in ("PROPN", "PRON", "NOUN"):
+            return token
+        if token.upos not in ("DET", "ADJ"):
+            return None
+    return None
+
+
+def sieve_direct_postposed(ctx: Context) -> None:
+    previous: Attribution | None = None
+    previous_close: int | None = None
+    for index, stretch in enumerate(ctx.stretches):
+        if index in ctx.claimed_stretches or stretch.close_end is None:
+            previous = None
+            continue
+        sent_index = ctx.sentence_at(stretch.close_start or stretch.content_end)
+        if sent_index is None:
+            continue
+        found = _postposed_cue(ctx, sent_index, stretch.close_end)
+        if found is None:
+            continue
+        cue, lemma, head = found
+        speaker, speaker_head = _speaker_of(ctx, sent_index, head)
+        attribution = Attribution(
+            QuoteKind.DIRECT, (stretch.content_start, stretch.content_end), _cue_span(cue, lemma),
+            speaker, speaker_head, "direct.postposed", 0.9,
+        )
+        ctx.add(attribution)
+        ctx.claimed_stretches.add(index)
+        # ``‘A’, zegt X, ‘B’``: the next stretch continues the same sentence.
+        nxt = index + 1
+        if nxt < len(ctx.stretches) and nxt not in ctx.claimed_stretches:
+            following = ctx.stretches[nxt]
+            between = ctx.doc.text[stretch.close_end : following.open_start]
+            if ctx.sentence_at(following.open_start) == sent_index and not any(c in between for c in ".!?:"):
+                ctx.add(attrs.evolve(attribution, content=(following.content_start, following.content_end),
+                                     rule="direct.interrupted", confidence=0.85))
+                ctx.claimed_stretches.add(nxt)
+        previous, previous_close = attribution, stretch.close_end
+    del previous, previous_close
+
+
+# --- 2. direct, preposed ---------------------------------------------------------------
+
+
+def sieve_direct_preposed(ctx: Context) -> None:
+    text = ctx.doc.text
+    for index, stretch in enumerate(ctx.stretches):
+        if index in ctx.claimed_stretches:
+            continue
+        before = text[max(0, stretch.open_start - 3) : stretch.open_start].rstrip()
+        if not before.endswith(":"):
+            continue
+        colon_at = text.rfind(":", 0, stretch.open_start)
+        sent_index = ctx.sentence_at(colon_at)
+        if sent_index is None:
+            continue
+        sentence = ctx.doc.sentences[sent_index]
+        clause = [t for t in sentence.tokens if t.end <= colon_at]
+        if not clause:
+            continue
+        colon = next((t for t in sentence.tokens if t.start == colon_at), None)
+        result = _preposed_attribution(ctx, sentence, clause, colon)
+        if result is None:
+            continue
+        cue, head, confidence = result
+        speaker, speaker_head = _speaker_of(ctx, sent_index, head)
+        ctx.add(Attribution(QuoteKind.DIRECT, (stretch.content_start, stretch.content_end), cue,
+                            speaker, speaker_head, "direct.preposed", confidence))
+        ctx.claimed_stretches.add(index)
+
+
+def _preposed_attribution(
+    ctx: Context, sentence: Sentence, clause: list[Token], colon: Token | None
+) -> tuple[tuple[int, int, str], Token | None, float] | None:
+    # A verb of saying in the clause before the colon, nearest the colon first.
+    for token in reversed(clause):
+        found = ctx.cue_verb(sentence, token)
+        if found is not None and token.upos in ("VERB", "AUX"):
+            return _cue_span(token, found[0]), subject_of(sentence, token), 0.85
+    for token in reversed(clause):
+        noun = ctx.lexicon.noun_cue(token.text)
+        if noun is not None and token.upos == "NOUN":
+            owner = first_child(sentence, token, "nmod:poss") or _van_owner(sentence, token)
+            if owner is None and token.head:
+                owner = subject_of(sentence, sentence.token(token.head))
+            return _cue_span(token, noun), owner, 0.75
+    words = [t for t in clause if not is_punct(t)]
+    if not words:
+        return None
+    colon_cue = (colon.start, colon.end, ":") if colon is not None else None
+    if colon_cue is None:
+        return None
+    # ``Lavrov: ‘…’`` / ``Kathleen Ferrier (KF): ‘…’``: a bare name opens the sentence.
+    outside_brackets = _outside_brackets(clause)
+    if outside_brackets and len(outside_brackets) <= 5 and all(
+        t.text[:1].isupper() or t.upos in ("PROPN", "ADP", "DET") for t in outside_brackets
+    ):
+        head = next((t for t in outside_brackets if t.upos == "PROPN"), outside_brackets[0])
+        return colon_cue, head, 0.8
+    # ``X is duidelijk: ‘…’``: the subject of the clause before the colon speaks.
+    root = next((t for t in clause if t.deprel == "root" or t.head == 0), None)
+    if root is None:
+        heads = [t for t in clause if t.head == 0 or sentence.token(t.head).end > clause[-1].end]
+        root = heads[0] if heads else None
+    if root is not None:
+        subject = subject_of(sentence, root)
+        if subject is not None and subject.upos in ("PROPN", "PRON", "NOUN") and subject.end <= colon_cue[0]:
+            return colon_cue, subject, 0.6
+    return None
+
+
+def _outside_brackets(tokens: Sequence[Token]) -> list[Token]:
+    depth = 0
+    kept = []
+    for token in tokens:
+        if token.text in "([":
+            depth += 1
+        elif token.text in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and not is_punct(token):
+            kept.append(token)
+    return kept
+
+
+def _van_owner(sentence: Sentence, noun: Token) -> Token | None:
+    for child in children(sentence, noun, "nmod"):
+        if any(c.text.lower() == "van" for c in children(sentence, child, "case")):
+            return child
+    return None
+
+
+# --- 3. quoted fragments governed by a cue -------------------------------------------
+
+
+def sieve_direct_cue_object(ctx: Context) -> None:
+    for index, stretch in enumerate(ctx.stretches):
+        if index in ctx.claimed_stretches:
+            continue
+        sent_index = ctx.sentence_at(stretch.content_start)
+        if sent_index is None:
+            continue
+        sentence = ctx.doc.sentences[sent_index]
+        inside = ctx.stretch_tokens(sentence, stretch)
+        if not inside:
+            continue
+        ids = {t.id for t in inside}
+        # The head of the fragment: the token inside whose head lies outside.
+        top = [t for t in inside if t.head not in ids]
+        if len(top) != 1 or not top[0].head:
+            continue
+        governor = sentence.token(top[0].head)
+        if top[0].deprel.split(":")[0] not in ("obj", "obl", "nmod", "ccomp", "xcomp", "appos", "parataxis"):
+            continue
+        cue = ctx.cue_verb(sentence, governor)
+        if cue is not None and governor.upos in ("VERB", "AUX") and cue[1] is not CueClass.OPINION:
+            head = subject_of(sentence, governor)
+            speaker, speaker_head = _speaker_of(ctx, sent_index, head)
+            ctx.add(Attribution(QuoteKind.DIRECT, (stretch.content_start, stretch.content_end),
+                                _cue_span(governor, cue[0]), speaker, speaker_head, "direct.cue_object", 0.7))
+            ctx.claimed_stretches.add(index)
+            continue
+        noun = ctx.lexicon.noun_cue(governor.text) if governor.upos == "NOUN" else None
+        if noun is not None:
+            owner = first_child(sentence, governor, "nmod:poss") or _van_owner(sentence, governor)
+            if owner is None:
+                continue
+            speaker, speaker_head = _speaker_of(ctx, sent_index, owner)
+            ctx.add(Attribution(QuoteKind.DIRECT, (stretch.content_start, stretch.content_end),
+                                _cue_span(governor, noun), speaker, speaker_head, "direct.cue_object", 0.65))
+            ctx.claimed_stretches.add(index)
+
+
+# --- 4. indirect: cue verb + complement clause ---------------------------------------
+
+
+def _clause_is_finite(sentence: Sentence, head: Token) -> bool:
+    if head.feat("VerbForm") == "Fin":
+        return True
+    for child in children(sentence, head, "aux", "aux:pass", "cop"):
+        if child.feat("VerbForm") == "Fin":
+            return True
+    return any(c.text.lower() in _COMPLEMENTISERS for c in children(sentence, head, "mark"))
+
+
+def _complement_span(ctx: Context, sentence: Sentence, clause_head: Token) -> tuple[int, int] | None:
+    tokens = sentence.subtree(clause_head.id)
+    marks = [t for t in children(sentence, clause_head, "mark") if t.text.lower() in _COMPLEMENTISERS]
+    if marks and tokens and tokens[0].id == marks[0].id:
+        tokens = tokens[1:]
+    tokens = [t for t in tokens if not (is_punct(t) and t is tokens[-1])]
+    if not tokens:
+        return None
+    start, end = _trim(ctx.doc.text, tokens[0].start, tokens[-1].end)
+    return (start, end) if end > start else None
+
+
+def sieve_indirect_clause(ctx: Context) -> None:
+    for sent_index, sentence in enumerate(ctx.doc.sentences):
+        if not sentence.parsed:
+            continue
+        for token in sentence.tokens:
+            cue = ctx.cue_verb(sentence, token)
+            if cue is None or token.upos not in ("VERB", "AUX"):
+                continue
+            clause = next(
+                (c for c in children(sentence, token, "ccomp") if _clause_is_finite(sentence, c)), None
+            )
+            if clause is None:
+                # ``laten weten``: the clause hangs on ``weten`` but the subject on ``laten``.
+                continue
+            span = _complement_span(ctx, sentence, clause)
+            if span is None or _inside_claimed_direct(ctx, span) or ctx.inside_stretch(span):
+                continue
+            kind, inner = _kind_for(ctx, *span)
+            speaker, speaker_head = _speaker_of(ctx, sent_index, subject_of(sentence, token))
+            confidence = 0.8 if cue[1] is CueClass.SPEECH else 0.65
+            ctx.add(Attribution(kind, span, _cue_span(token, cue[0]), speaker, speaker_head,
+                                "indirect.clause", confidence))
+            ctx.claimed_stretches.update(inner)
+            if span[0] <= sentence.start + 2 and span[1] >= _last_word_end(sentence) - 1:
+                ctx.claimed_sentences.add(sent_index)
+
+
+def _inside_claimed_direct(ctx: Context, span: tuple[int, int]) -> bool:
+    """True when ``span`` is (mostly) the content of a direct quote already found."""
+    for attribution in ctx.found:
+        start, end = attribution.content
+        if attribution.kind is QuoteKind.DIRECT and start <= span[0] + 2 and end >= span[1] - 2:
+            return True
+        overlap = min(end, span[1]) - max(start, span[0])
+        if attribution.kind is not QuoteKind.DIRECT and overlap > 0.5 * (span[1] - span[0]):
+            return True
+    return False
+
+
+def _last_word_end(sentence: Sentence) -> int:
+    words = [t for t in sentence.tokens if not is_punct(t)]
+    return words[-1].end if words else sentence.end
+
+
+# --- 5. indirect: parenthetical / postposed cue in an unmarked sentence ---------------
+
+
+def _sentence_content(ctx: Context, sentence: Sentence, drop: Sequence[Token]) -> tuple[int, int] | None:
+    """The sentence without the attribution tokens ``drop`` when they stand at an edge."""
+    drop_ids = {t.id for t in drop}
+    words = [t for t in sentence.tokens if not is_punct(t)]
+    if not words:
+        return None
+    first, last = words[0], words[-1]
+    start, end = first.start, last.end
+    if first.id in drop_ids:
+        rest = [t for t in sentence.tokens if t.id not in drop_ids and t.id > max(drop_ids) and not is_punct(t)]
+        if not rest:
+            return None
+        start = rest[0].start
+    elif last.id in drop_ids:
+        rest = [t for t in sentence.tokens if t.id not in drop_ids and t.id < min(drop_ids) and not is_punct(t)]
+        if not rest:
+            return None
+        end = rest[-1].end
+    start, end = _trim(ctx.doc.text, start, end)
+    return (start, end) if end > start else None
+
+
+def sieve_indirect_parenthetical(ctx: Context) -> None:
+    for sent_index, sentence in enumerate(ctx.doc.sentences):
+        if not sentence.parsed or sent_index in ctx.claimed_sentences:
+            continue
+        for token in sentence.tokens:
+            low = token.text.lower()
+            if low == "aldus" and token.id > 2:
+                head_id = token.head
+                nominal = sentence.token(head_id) if head_id else None
+                if nominal is None or nominal.upos not in ("PROPN", "NOUN", "PRON"):
+                    later = [t for t in sentence.tokens if t.id > token.id and not is_punct(t)]
+                    nominal = _surface_name_head(later)
+                if nominal is None:
+                    continue
+                phrase = [t for t in sentence.tokens if t.id >= token.id and (t.id == token.id or t.start >= token.start)]
+                _add_sentence_quote(ctx, sent_index, sentence, phrase, (token.start, token.end, "aldus"),
+                                    nominal, "indirect.aldus", 0.8)
+                break
+            if token.deprel != "parataxis" or token.upos not in ("VERB", "AUX"):
+                continue
+            cue = ctx.cue_verb(sentence, token)
+            if cue is None:
+                continue
+            subject = subject_of(sentence, token)
+            if subject is None:
+                continue
+            phrase = sentence.subtree(token.id)
+            _add_sentence_quote(ctx, sent_index, sentence, phrase, _cue_span(token, cue[0]), subject,
+                                "indirect.parenthetical", 0.75)
+            break
+
+
+def _add_sentence_quote(
+    ctx: Context, sent_index: int, sentence: Sentence, phrase: Sequence[Token],
+    cue: tuple[int, int, str], speaker_head: Token, rule: str, confidence: float,
+) -> None:
+    span = _sentence_content(ctx, sentence, phrase)
+    if span is None or _inside_claimed_direct(ctx, span) or ctx.inside_stretch(span):
+        return
+    if _covered_by_stretch(ctx, span):
+        return
+    kind, inner = _kind_for(ctx, *span)
+    speaker, head = _speaker_of(ctx, sent_index, speaker_head)
+    ctx.add(Attribution(kind, span, cue, speaker, head, rule, confidence))
+    ctx.claimed_stretches.update(inner)
+    ctx.claimed_sentences.add(sent_index)
+
+
+def _covered_by_stretch(ctx: Context, span: tuple[int, int]) -> bool:
+    """A sentence that is itself a quotation (marks around it) is a direct quote, not indirect."""
+    return any(s.content_start <= span[0] + 1 and s.content_end >= span[1] - 1 for s in ctx.stretches)
+
+
+# --- 6. according to -----------------------------------------------------------------
+
+
+def sieve_indirect_according_to(ctx: Context) -> None:
+    for sent_index, sentence in enumerate(ctx.doc.sentences):
+        if not sentence.parsed or sent_index in ctx.claimed_sentences:
+            continue
+        for token in sentence.tokens:
+            if token.text.lower() != "volgens" or not token.head:
+                continue
+            nominal = sentence.token(token.head)
+            if nominal.id == token.id or nominal.upos not in ("PROPN", "NOUN", "PRON", "X"):
+                continue
+            if ctx.lexicon.is_excluded_source(nominal.text):
+                continue
+            phrase = [t for t in sentence.subtree(nominal.id)]
+            comma = [t for t in sentence.tokens if is_punct(t) and t.text == "," and
+                     (t.id == phrase[-1].id + 1 or t.id == phrase[0].id - 1)]
+            _add_sentence_quote(ctx, sent_index, sentence, [*phrase, *comma], (token.start, token.end, "volgens"),
+                                nominal, "indirect.according_to", 0.7)
+            break
+
+
+# --- 7. anaphoric: ``Dat stelt X.`` ------------------------------------------------------
+
+
+def sieve_indirect_anaphoric(ctx: Context) -> None:
+    for sent_index, sentence in enumerate(ctx.doc.sentences):
+        if not sentence.parsed or sent_index == 0:
+            continue
+        words = [t for t in sentence.tokens if not is_punct(t)]
+        if len(words) < 2 or words[0].text.lower() not in _ANAPHORS:
+            continue
+        verb = words[1]
+        cue = ctx.cue_verb(sentence, verb)
+        if cue is None or verb.upos not in ("VERB", "AUX"):
+            continue
+        subject = subject_of(sentence, verb)
+        if subject is None or subject.id == words[0].id:
+            subject = next((t for t in words[2:] if t.upos in ("PROPN", "NOUN", "PRON")), None)
+        if subject is None:
+            continue
+        previous = ctx.doc.sentences[sent_index - 1]
+        if previous.paragraph != sentence.paragraph or previous.end > sentence.start:
+            continue
+        span = _trim(ctx.doc.text, previous.start, previous.end)
+        if span[1] <= span[0] or _inside_claimed_direct(ctx, span):
+            continue
+        kind, inner = _kind_for(ctx, *span)
+        covering = _covered_by_stretch(ctx, span)
+        speaker, head = _speaker_of(ctx, sent_index, subject)
+        ctx.add(Attribution(QuoteKind.DIRECT if covering else kind, span, _cue_span(verb, cue[0]),
+                            speaker, head, "indirect.anaphoric", 0.7))
+        ctx.claimed_stretches.update(inner)
+
+
+# --- 8/9. floating and unattributed direct quotes -------------------------------------
+
+
+def _quote_like(ctx: Context, stretch: QuotedStretch) -> bool:
+    """A stretch that reads as someone's words, not a quoted term or title.
+
+    Words of a clause (a finite verb), or a stretch that opens its sentence, or one
+    ending in sentence punctuation; short noun phrases mid-sentence are scare quotes.
+    """
+    content = ctx.doc.text[stretch.content_start : stretch.content_end].strip()
+    words = content.split()
+    if len(words) < 2:
+        return False
+    if content[-1:] in ".!?…" and len(words) >= 3:
+        return True
+    sent_index = ctx.sentence_at(stretch.content_start)
+    if sent_index is None:
+        return len(words) >= 6
+    sentence = ctx.doc.sentences[sent_index]
+    inside = ctx.stretch_tokens(sentence, stretch)
+    has_finite = any(t.feat("VerbForm") == "Fin" for t in inside)
+    opens_sentence = all(is_punct(t) for t in sentence.tokens if t.end <= stretch.open_start)
+    if opens_sentence and (has_finite or len(words) >= 4):
+        return True
+    return has_finite and len(words) >= 5
+
+
+def sieve_direct_floating(ctx: Context) -> None:
+    attributed = sorted(
+        (a for a in ctx.found if a.speaker is not None), key=lambda a: a.content[0]
+    )
+    for index, stretch in enumerate(ctx.stretches):
+        if index in ctx.claimed_stretches or not _quote_like(ctx, stretch):
+            continue
+        if _inside_found(ctx, stretch):
+            continue
+        earlier = [a for a in attributed if a.content[1] <= stretch.open_start]
+        source = earlier[-1] if earlier else None
+        if source is not None and _paragraphs_apart(ctx, source.content[1], stretch.open_start) > 2:
+            source = None
+        if source is None:
+            ctx.add(Attribution(QuoteKind.DIRECT, (stretch.content_start, stretch.content_end), None, None, None,
+                                "direct.unattributed", 0.4))
+        else:
+            ctx.add(Attribution(QuoteKind.DIRECT, (stretch.content_start, stretch.content_end), None, None,
+                                source.speaker_head, "direct.floating", 0.6,
+                                floating_from=ctx.found.index(source)))
+        ctx.claimed_stretches.add(index)
+
+
+def _inside_found(ctx: Context, stretch: QuotedStretch) -> bool:
+    return any(a.content[0] <= stretch.open_start and a.content[1] >= stretch.content_end for a in ctx.found)
+
+
+def _paragraphs_apart(ctx: Context, a: int, b: int) -> int:
+    return ctx.doc.text.count("\n\n", a, b)
+
+
+SIEVES: tuple[tuple[str, Callable[[Context], None]], ...] = (
+    ("direct.postposed", sieve_direct_postposed),
+    ("direct.preposed", sieve_direct_preposed),
+    ("indirect.clause", sieve_indirect_clause),
+    ("direct.cue_object", sieve_direct_cue_object),
+    ("indirect.parenthetical", sieve_indirect_parenthetical),
+    ("indirect.according_to", sieve_indirect_according_to),
+    ("indirect.anaphoric", sieve_indirect_anaphoric),
+    ("direct.floating", sieve_direct_floating),
+)
+
+
+def run_sieves(doc: ParsedDocument, stretches: Sequence[QuotedStretch], lexicon: Lexicon) -> list[Attribution]:
+    """Run every sieve in order; return the attributions in text order."""
+    ctx = Context(doc, stretches, lexicon, names=index_names(doc.text, lambda w: lexicon.role_noun(w) is not None))
+    for _, sieve in SIEVES:
+        sieve(ctx)
+    return ctx.found

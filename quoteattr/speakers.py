@@ -1,0 +1,162 @@
+"""Speaker resolution: give each quote's speaker its canonical name.
+
+Stanza has no Dutch coreference, so this is a heuristic in three steps:
+
+1. **Name index.** Every proper-name run of the document (tagged ``PROPN`` where the
+   sentence was parsed, capitalised words with Dutch name particles elsewhere).
+2. **Names.** A mention that holds a name maps to the fullest indexed name with the
+   same surname (``Lavrov`` → ``Sergei Lavrov``).
+3. **Pronouns and role nouns.** ``hij``/``zij``/``ze`` take the nearest earlier speaker,
+   else the nearest earlier person name, skipping candidates whose known gender or number
+   disagrees; ``de minister`` takes the name that stood in apposition with the same role
+   noun earlier (``minister Sergei Lavrov``). ``ik``/``we`` (the author) and a plural
+   ``ze`` with no group antecedent stay unnamed; an unnamed noun phrase is its own name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from quoteattr.document import ParsedDocument
+from quoteattr.lexicon import Lexicon
+from quoteattr.names import NAME_RUN, NOT_NAMES, NameMention, index_names
+from quoteattr.quote import Cue, Quote, Speaker, Span
+from quoteattr.sieves import Attribution
+
+__all__ = ["resolve"]
+
+_PERSON_PRONOUNS = {"hij": ("m", "sg"), "hem": ("m", "sg"), "zij": ("f", "sg"), "ze": ("f", "sg"), "haar": ("f", "sg")}
+_AUTHOR_PRONOUNS = frozenset({"ik", "we", "wij", "je", "jij", "u", "men", "mij", "ons"})
+
+
+
+def _fullest(names: Sequence[NameMention], surname: str) -> str | None:
+    best: NameMention | None = None
+    for name in names:
+        if name.surname == surname and (best is None or len(name.text.split()) > len(best.text.split())):
+            best = name
+    return best.text if best is not None else None
+
+
+def _name_in(text: str) -> str | None:
+    """The proper-name part of a mention (``de heer Den Uyl`` → ``Den Uyl``)."""
+    words = text.split()
+    for index, word in enumerate(words):
+        if word[:1].isupper() and word.casefold() not in NOT_NAMES:
+            return " ".join(words[index:])
+    return None
+
+
+def resolve(
+    doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: Lexicon
+) -> list[Quote]:
+    """Turn sieve output into :class:`Quote` objects with canonical speaker names, in text order."""
+    names = index_names(doc.text, lambda word: lexicon.role_noun(word) is not None)
+    text = doc.text
+    resolved: list[str | None] = [None] * len(attributions)
+    order = sorted(range(len(attributions)), key=lambda i: attributions[i].content[0])
+    gender_of: dict[str, str] = {}
+
+    def resolve_one(i: int) -> str | None:
+        attribution = attributions[i]
+        if attribution.floating_from is not None:
+            return resolved[attribution.floating_from]
+        if attribution.speaker is None:
+            return None
+        start, end = attribution.speaker
+        mention = text[start:end]
+        low = mention.casefold()
+        if low in _AUTHOR_PRONOUNS:
+            return None
+        if low in _PERSON_PRONOUNS:
+            gender, _ = _PERSON_PRONOUNS[low]
+            plural = _plural_cue(doc, attribution)
+            if plural and low in ("ze", "zij"):
+                return None
+            return _antecedent(i, start, gender)
+        name = _name_in(mention)
+        if name is not None:
+            full = _fullest([n for n in names if n.start <= end], name.split()[-1].casefold().strip("."))
+            return full or name
+        role = lexicon.role_noun(mention.split()[-1]) if mention.split() else None
+        if role is not None:
+            named = _role_name(mention.split()[-1], start)
+            if named:
+                return named
+        return mention
+
+    def _antecedent(i: int, before: int, gender: str) -> str | None:
+        earlier = [j for j in order if attributions[j].content[0] < before and resolved[j] and j != i]
+        candidates: list[tuple[int, str]] = [(attributions[j].content[0], resolved[j] or "") for j in earlier]
+        paragraph_floor = _paragraph_start(text, before, back=2)
+        for name in names:
+            if paragraph_floor <= name.start < before:
+                candidates.append((name.start, name.text))
+        for _, candidate in sorted(candidates, key=lambda c: c[0], reverse=True):
+            known = gender_of.get(candidate.split()[-1].casefold())
+            if known is not None and known != gender:
+                continue
+            return candidate
+        return None
+
+    def _role_name(role_word: str, before: int) -> str | None:
+        pattern = regex.compile(rf"\b{regex.escape(role_word)}\s+({NAME_RUN.pattern})", regex.IGNORECASE)
+        found = None
+        for match in pattern.finditer(text, 0, before):
+            found = match.group(1)
+        if found is None:
+            return None
+        return _fullest(names, found.split()[-1].casefold().strip(".")) or found
+
+    for i in order:
+        resolved[i] = resolve_one(i)
+        attribution = attributions[i]
+        name = resolved[i]
+        if attribution.speaker is not None and name:
+            mention = text[attribution.speaker[0] : attribution.speaker[1]].casefold()
+            if mention in _PERSON_PRONOUNS:
+                gender_of.setdefault(name.split()[-1].casefold(), _PERSON_PRONOUNS[mention][0])
+
+    quotes = []
+    for i in order:
+        attribution = attributions[i]
+        start, end = attribution.content
+        speaker: Speaker | None
+        if attribution.speaker is not None:
+            speaker = Speaker(Span.of(text, *attribution.speaker), resolved[i])
+        elif resolved[i] is not None:
+            speaker = Speaker(None, resolved[i])
+        else:
+            speaker = None
+        cue = None
+        if attribution.cue is not None:
+            cue_start, cue_end, lemma = attribution.cue
+            cue = Cue(Span.of(text, cue_start, cue_end), lemma)
+        quotes.append(
+            Quote(attribution.kind, Span.of(text, start, end), cue, speaker, attribution.confidence, attribution.rule)
+        )
+    return quotes
+
+
+def _plural_cue(doc: ParsedDocument, attribution: Attribution) -> bool:
+    if attribution.cue is None:
+        return False
+    cue_start = attribution.cue[0]
+    for sentence in doc.sentences:
+        if sentence.start <= cue_start < sentence.end:
+            for token in sentence.tokens:
+                if token.start == cue_start:
+                    return token.feat("Number") == "Plur" or token.text.lower().endswith(("den", "ten", "en"))
+    return False
+
+
+def _paragraph_start(text: str, offset: int, back: int) -> int:
+    position = offset
+    for _ in range(back + 1):
+        found = text.rfind("\n\n", 0, position)
+        if found < 0:
+            return 0
+        position = found
+    return position

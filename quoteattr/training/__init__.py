@@ -1,0 +1,1 @@
+"""Training and evaluation of the shipped Dutch Stanza models (maintainers only)."""

@@ -1,0 +1,3 @@
+from quoteattr.training.cli import main
+
+raise SystemExit(main())

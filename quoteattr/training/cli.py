@@ -1,0 +1,235 @@
+"""``python -m quoteattr.training``: build the data, train each Stanza model, evaluate.
+
+Each step is resumable: it skips work whose output already exists, and the parser
+continues from Stanza's own checkpoint. Run the steps in order, or ``all``::
+
+    python -m quoteattr.training prepare
+    python -m quoteattr.training tokenizer
+    python -m quoteattr.training tagger
+    python -m quoteattr.training lemmatizer
+    python -m quoteattr.training parser
+    python -m quoteattr.training package      # copy the best models into quoteattr/models, fp16
+    python -m quoteattr.training evaluate --gold ../shared/data/ud/UD_Dutch-Alpino/nl_alpino-ud-test.conllu
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from quoteattr.training import data
+
+SHORTHAND = "nl_alpino"
+DEFAULT_SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+DEFAULT_WORK = Path(__file__).resolve().parents[2] / "work"
+
+# Model sizes chosen for 2 CPU cores and a 25 MB budget for all shipped files (fp16).
+TOKENIZER_ARGS = ["--steps", "12000", "--hidden_dim", "64", "--emb_dim", "32"]
+TAGGER_ARGS = [
+    "--no_pretrain", "--word_cutoff", "3", "--hidden_dim", "160", "--char_hidden_dim", "200", "--word_emb_dim", "75",
+    "--deep_biaff_hidden_dim", "200", "--composite_deep_biaff_hidden_dim", "100",
+    "--max_steps", "8000", "--max_steps_before_stop", "2000", "--batch_size", "50", "--log_step", "10",
+]
+# The parser reads no POS tags: it then needs no retagged training data, and its
+# accuracy does not depend on the tagger's errors.
+PARSER_ARGS = [
+    "--no_pretrain", "--word_cutoff", "3", "--no_upos", "--no_xpos", "--no_ufeats",
+    "--hidden_dim", "200", "--char_hidden_dim", "200", "--deep_biaff_hidden_dim", "200",
+    "--deep_biaff_output_dim", "100", "--num_layers", "2", "--word_emb_dim", "75",
+    "--batch_size", "2000", "--max_steps", "12000", "--max_steps_before_stop", "2500",
+    "--eval_interval", "200", "--checkpoint_interval", "200",
+]
+LEMMA_ARGS = ["--num_epoch", "30", "--hidden_dim", "100", "--emb_dim", "50", "--batch_size", "64"]
+
+
+def _paths(work: Path) -> dict[str, Path]:
+    return {
+        "train": work / "data" / "train.conllu",
+        "dev": work / "data" / "dev.conllu",
+        "test": work / "data" / "test.conllu",
+        "tok_train_txt": work / "data" / "tok-train.txt",
+        "tok_train_labels": work / "data" / "tok-train.toklabels",
+        "tok_dev_txt": work / "data" / "tok-dev.txt",
+        "tok_dev_labels": work / "data" / "tok-dev.toklabels",
+        "tok_dev_conllu": work / "data" / "tok-dev.conllu",
+        "models": work / "models",
+    }
+
+
+def prepare(shared: Path, work: Path, seed: int = 1) -> None:
+    """Collect, deduplicate and augment the treebanks into ``work/data``."""
+    rng = random.Random(seed)
+    paths = _paths(work)
+    ud = shared / "ud"
+    dev = list(data.read_sentences(ud / "UD_Dutch-Alpino" / "nl_alpino-ud-dev.conllu"))
+    test = list(data.read_sentences(ud / "UD_Dutch-Alpino" / "nl_alpino-ud-test.conllu"))
+    held_out = {data.dedup_key(s.text) for s in dev + test}
+
+    sources = sorted((shared / "ud-extra").glob("*.conllu")) + [
+        ud / "UD_Dutch-LassySmall" / "nl_lassysmall-ud-dev.conllu",
+        ud / "UD_Dutch-LassySmall" / "nl_lassysmall-ud-test.conllu",
+    ]
+    seen: set[str] = set()
+    train: list[data.Sentence] = []
+    dropped_heldout = dropped_repeat = 0
+    for source in sources:
+        for sentence in data.read_sentences(source):
+            key = data.dedup_key(sentence.text)
+            if key in held_out:
+                dropped_heldout += 1
+                continue
+            if key in seen:
+                dropped_repeat += 1
+                continue
+            seen.add(key)
+            train.append(sentence)
+    augmented = data.augment_quotes(train, rng)
+    train_all = train + augmented
+    rng.shuffle(train_all)
+
+    n_train = data.write_sentences(train_all, paths["train"])
+    data.write_sentences(dev, paths["dev"])
+    data.write_sentences(test, paths["test"])
+    print(
+        f"train: {n_train} sentences ({len(train)} original, {len(augmented)} quote-style copies); "
+        f"dropped {dropped_heldout} found in Alpino dev/test and {dropped_repeat} repeats; "
+        f"dev {len(dev)}, test {len(test)}"
+    )
+
+    # Tokenizer data: paragraphs of raw text plus Stanza's per-character labels.
+    for split, sentences in (("train", train_all), ("dev", dev)):
+        groups = data.paragraphs(sentences, rng)
+        txt = paths[f"tok_{split}_txt"]
+        txt.write_text(data.plain_text(groups), encoding="utf-8")
+        ordered = [s for group in groups for s in group]
+        conllu = work / "data" / f"tok-{split}.conllu"
+        data.write_sentences(ordered, conllu)
+        _run(
+            [sys.executable, "-m", "stanza.utils.datasets.prepare_tokenizer_data", str(txt), str(conllu),
+             "-o", str(paths[f"tok_{split}_labels"]), "-m", str(work / "data" / f"tok-{split}-mwt.json")]
+        )
+
+
+def _run(command: Sequence[str]) -> None:
+    print("+", " ".join(command), flush=True)
+    subprocess.run(list(command), check=True)
+
+
+def _model(work: Path, name: str) -> Path:
+    return _paths(work)["models"] / f"{SHORTHAND}_{name}.pt"
+
+
+def train_tokenizer(work: Path, extra: Sequence[str]) -> None:
+    p = _paths(work)
+    _run([
+        sys.executable, "-m", "stanza.models.tokenizer", "--lang", "nl", "--shorthand", SHORTHAND,
+        "--txt_file", str(p["tok_train_txt"]), "--label_file", str(p["tok_train_labels"]),
+        "--dev_txt_file", str(p["tok_dev_txt"]), "--dev_label_file", str(p["tok_dev_labels"]),
+        "--dev_conll_gold", str(p["tok_dev_conllu"]), "--conll_file", str(work / "tok-dev-pred.conllu"),
+        "--save_dir", str(p["models"]), "--save_name", _model(work, "tokenizer").name,
+        *TOKENIZER_ARGS, *extra,
+    ])
+
+
+def train_tagger(work: Path, extra: Sequence[str]) -> None:
+    p = _paths(work)
+    _run([
+        sys.executable, "-m", "stanza.models.tagger", "--lang", "nl", "--shorthand", SHORTHAND,
+        "--train_file", str(p["train"]), "--eval_file", str(p["dev"]),
+        "--output_file", str(work / "pos-dev-pred.conllu"),
+        "--save_dir", str(p["models"]), "--save_name", _model(work, "tagger").name,
+        *TAGGER_ARGS, *extra,
+    ])
+
+
+def train_lemmatizer(work: Path, extra: Sequence[str]) -> None:
+    p = _paths(work)
+    _run([
+        sys.executable, "-m", "stanza.models.lemmatizer", "--shorthand", SHORTHAND,
+        "--train_file", str(p["train"]), "--eval_file", str(p["dev"]),
+        "--output_file", str(work / "lemma-dev-pred.conllu"),
+        "--save_dir", str(p["models"]), "--save_name", _model(work, "lemmatizer").name,
+        *LEMMA_ARGS, *extra,
+    ])
+
+
+def train_parser(work: Path, extra: Sequence[str]) -> None:
+    p = _paths(work)
+    _run([
+        sys.executable, "-m", "stanza.models.parser", "--lang", "nl", "--shorthand", SHORTHAND,
+        "--train_file", str(p["train"]), "--eval_file", str(p["dev"]),
+        "--output_file", str(work / "parse-dev-pred.conllu"),
+        "--save_dir", str(p["models"]), "--save_name", _model(work, "parser").name,
+        *PARSER_ARGS, *extra,
+    ])
+
+
+def _half(value: object) -> object:
+    """Floating-point tensors to fp16, recursively; Stanza casts them back on loading."""
+    import torch
+
+    if isinstance(value, torch.Tensor) and value.is_floating_point():
+        return value.half()
+    if isinstance(value, dict):
+        return {k: _half(v) for k, v in value.items()}
+    return value
+
+
+def package(work: Path, target: Path, lemmatizer: str) -> None:
+    """Copy the trained models into the package folder, fp16, without optimizer state."""
+    import json
+
+    import torch
+
+    target.mkdir(parents=True, exist_ok=True)
+    files = {"pos": "pos.pt", "lemma": "lemma.pt", "depparse": "depparse.pt"}
+    sources = {"pos": _model(work, "tagger"), "lemma": _model(work, lemmatizer), "depparse": _model(work, "parser")}
+    for processor, name in files.items():
+        checkpoint = torch.load(sources[processor], map_location="cpu", weights_only=False)
+        for key in ("optimizer", "scheduler"):
+            checkpoint.pop(key, None)
+        if "model" in checkpoint and checkpoint["model"] is not None:
+            checkpoint["model"] = _half(checkpoint["model"])
+        torch.save(checkpoint, target / name)
+        print(f"{processor}: {sources[processor].name} -> {target / name} ({(target / name).stat().st_size / 1e6:.1f} MB)")
+    (target / "resources.json").write_text("{}\n", encoding="utf-8")
+    manifest = {
+        "name": "quoteattr-nl-alpino-compact",
+        "language": "nl",
+        "files": files,
+        "trained_on": "Alpino treebank suites (ud-extra) + UD_Dutch-LassySmall dev/test; selected on UD_Dutch-Alpino dev",
+        "licence": "CC BY-SA 4.0 (derived from Universal Dependencies / Alpino treebank data)",
+    }
+    (target / "quoteattr-model.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m quoteattr.training", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("step", choices=["prepare", "tokenizer", "tagger", "lemmatizer", "parser", "package"])
+    parser.add_argument("--lemmatizer", default="lemmatizer", help="which lemmatizer model to package")
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder")
+    parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="where data and checkpoints go")
+    parser.add_argument("--threads", type=int, default=None, help="torch threads for training")
+    args, extra = parser.parse_known_args(argv)
+    if args.threads:
+        os.environ["OMP_NUM_THREADS"] = str(args.threads)
+        os.environ["MKL_NUM_THREADS"] = str(args.threads)
+    if args.step == "prepare":
+        prepare(args.shared, args.work)
+    elif args.step == "tokenizer":
+        train_tokenizer(args.work, extra)
+    elif args.step == "tagger":
+        train_tagger(args.work, extra)
+    elif args.step == "lemmatizer":
+        train_lemmatizer(args.work, extra)
+    elif args.step == "parser":
+        train_parser(args.work, extra)
+    elif args.step == "package":
+        package(args.work, Path(__file__).resolve().parents[1] / "models" / "nl", args.lemmatizer)
+    return 0

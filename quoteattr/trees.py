@@ -1,0 +1,132 @@
+"""Small queries on dependency trees that the cue rules and speaker resolution share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from quoteattr.document import Sentence, Token
+
+__all__ = [
+    "children",
+    "first_child",
+    "subject_of",
+    "mention_tokens",
+    "span_of",
+    "is_punct",
+    "tokens_between",
+]
+
+SUBJECT_RELS = ("nsubj", "nsubj:pass", "csubj")
+_NAME_RELS = ("flat", "flat:name", "compound", "fixed")
+# Left dependents that belong to a noun phrase mention (``de nieuwe minister``).
+_NP_LEFT_RELS = ("det", "amod", "nummod", "nmod:poss", "compound", "flat", "advmod")
+# Right dependents kept in a mention (``een woordvoerder van Tesco``); clauses are not.
+_NP_RIGHT_RELS = ("nmod", "flat", "flat:name", "compound", "amod", "nummod", "case", "det", "fixed")
+
+
+def is_punct(token: Token) -> bool:
+    return token.upos == "PUNCT" or token.deprel == "punct"
+
+
+def children(sentence: Sentence, token: Token, *rels: str) -> list[Token]:
+    """Dependents of ``token`` whose relation (or its base before ``:``) is in ``rels``."""
+    return [
+        t
+        for t in sentence.tokens
+        if t.head == token.id and (not rels or t.deprel in rels or t.deprel.split(":")[0] in rels)
+    ]
+
+
+def first_child(sentence: Sentence, token: Token, *rels: str) -> Token | None:
+    found = children(sentence, token, *rels)
+    return found[0] if found else None
+
+
+def subject_of(sentence: Sentence, verb: Token) -> Token | None:
+    """The speaker-side argument of ``verb``.
+
+    The agent of a passive (``werd gezegd door X``) wins over the passive subject;
+    otherwise the subject, looked for on the verb, then up through ``xcomp``/``conj``
+    heads (``X wilde zeggen …``, ``X kwam binnen en zei …``).
+    """
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        agent = first_child(sentence, current, "obl:agent")
+        if agent is not None:
+            return agent
+        for rel in ("nsubj", "csubj"):
+            subject = next((t for t in children(sentence, current) if t.deprel == rel), None)
+            if subject is not None:
+                return subject
+        if current.deprel in ("xcomp", "conj", "ccomp") and current.head:
+            if current.deprel == "ccomp":
+                return None
+            current = sentence.token(current.head)
+            continue
+        # Auxiliaries and modals sometimes carry the subject in predicted trees.
+        for aux in children(sentence, current, "aux", "cop"):
+            subject = first_child(sentence, aux, "nsubj")
+            if subject is not None:
+                return subject
+        return None
+    return None
+
+
+def _collect(sentence: Sentence, head: Token, rels: Iterable[str], keep: set[int]) -> None:
+    for child in children(sentence, head):
+        if child.deprel in rels or child.deprel.split(":")[0] in rels:
+            if child.id in keep:
+                continue
+            keep.add(child.id)
+            _collect(sentence, child, rels, keep)
+
+
+def mention_tokens(sentence: Sentence, head: Token) -> list[Token]:
+    """The tokens of the speaker mention headed by ``head``.
+
+    A proper name wins: ``directeur Cath de Hondt`` gives ``Cath de Hondt`` and
+    ``de heer Den Uyl`` gives ``Den Uyl``. Otherwise the noun phrase without clauses
+    (``een woordvoerder van Tesco``), or the pronoun itself.
+    """
+    if head.upos == "PRON":
+        return [head]
+    if head.upos != "PROPN":
+        for child in children(sentence, head, "appos", "flat", "nmod"):
+            if child.upos == "PROPN" and child.id > head.id and child.id - head.id <= 2:
+                return mention_tokens(sentence, child)
+    keep = {head.id}
+    if head.upos == "PROPN":
+        _collect(sentence, head, _NAME_RELS + ("appos",), keep)
+        names = [t for t in sentence.tokens if t.id in keep]
+        # Keep the contiguous run around the head: an appositive after a comma is no part of it.
+        return _contiguous(sentence, names, head)
+    _collect(sentence, head, _NP_RIGHT_RELS, keep)
+    for child in children(sentence, head):
+        if child.id < head.id and child.deprel.split(":")[0] in _NP_LEFT_RELS:
+            keep.add(child.id)
+            _collect(sentence, child, _NP_RIGHT_RELS, keep)
+    tokens = [t for t in sentence.tokens if t.id in keep and not is_punct(t)]
+    tokens = [t for t in tokens if not (t.deprel == "case" and t.id < head.id and t.head == head.id)]
+    return _contiguous(sentence, tokens, head)
+
+
+def _contiguous(sentence: Sentence, tokens: list[Token], head: Token) -> list[Token]:
+    ids = {t.id for t in tokens}
+    start = end = head.id
+    while start - 1 in ids:
+        start -= 1
+    while end + 1 in ids:
+        end += 1
+    return [sentence.token(i) for i in range(start, end + 1)]
+
+
+def span_of(tokens: Iterable[Token]) -> tuple[int, int]:
+    items = list(tokens)
+    return min(t.start for t in items), max(t.end for t in items)
+
+
+def tokens_between(sentence: Sentence, start: int, end: int) -> list[Token]:
+    """Tokens lying fully inside the character range ``[start, end)``."""
+    return [t for t in sentence.tokens if t.start >= start and t.end <= end]

@@ -1,0 +1,26 @@
+"""Shared fixtures: paths to the shared data and gold trees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quoteattr.conllu import Tree, read_trees
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def ud_quote_trees() -> dict[str, Tree]:
+    """Gold UD trees of reported-speech sentences, by sent_id."""
+    return {tree.sent_id: tree for tree in read_trees(FIXTURES / "ud_quotes.conllu")}
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("the shared data folder ../shared is not present")
+    return SHARED
