@@ -21,7 +21,9 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--gold", type=Path, default=SHARED / "gold" / "dev.jsonl")
     parser.add_argument(
         "--trees", type=Path, default=SHARED / "data" / "ud" / "UD_Dutch-Alpino" / "nl_alpino-ud-test.conllu"
@@ -34,7 +36,9 @@ def main() -> None:
     attributor = Attributor()
     with_gold, with_model = {}, {}
     for document in gold:
-        matching = sorted((t for t in trees if t.text in document.text), key=lambda t: document.text.find(t.text))
+        matching = sorted(
+            (t for t in trees if t.text in document.text), key=lambda t: document.text.find(t.text)
+        )
         parsed = document_from_trees(matching, document.text)
         with_gold[document.id] = [q.to_dict() for q in attributor.extract_parsed(parsed)]
         with_model[document.id] = [q.to_dict() for q in attributor.extract(document.text)]

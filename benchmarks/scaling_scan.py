@@ -12,7 +12,18 @@ import time
 from quoteattr.marks import scan
 from quoteattr.segment import segment
 
-UNITS = ["‘a ", "“a. ‘b. ", "'a 'b', ", "'", "a.", "(a", "'s-", "x@y.", ",,", "Hij zei: ,,Dat is zo'n dag.'' "]
+UNITS = [
+    "‘a ",
+    "“a. ‘b. ",
+    "'a 'b', ",
+    "'",
+    "a.",
+    "(a",
+    "'s-",
+    "x@y.",
+    ",,",
+    "Hij zei: ,,Dat is zo'n dag.'' ",
+]
 
 
 def _per_char(function: object, text: str) -> float:

@@ -20,7 +20,7 @@ from quoteattr.errors import (
     QuoteAttrError,
 )
 from quoteattr.parsing import DependencyParser, StanzaParser, WordAnalysis
-from quoteattr.quote import Cue, Quote, QuoteKind, Speaker, Span
+from quoteattr.quote import Cue, Quote, QuoteKind, Span, Speaker
 
 __all__ = [
     "__version__",

@@ -70,9 +70,7 @@ class Attributor:
     def parser(self) -> DependencyParser:
         """The dependency parser (loaded on first access)."""
         if self._parser is None:
-            self._parser = StanzaParser(
-                self._model_dir, use_gpu=self._use_gpu, batch_size=self._batch_size
-            )
+            self._parser = StanzaParser(self._model_dir, use_gpu=self._use_gpu, batch_size=self._batch_size)
         return self._parser
 
     # -- public API ------------------------------------------------------------------
@@ -148,5 +146,7 @@ def _sentence(text: str, span: SentenceSpan, words: Sequence[WordAnalysis] | Non
             tokens.append(Token(index, text[start:end], "_", "X", "_", 0, "_", start, end))
         else:
             w = words[index - 1]
-            tokens.append(Token(index, text[start:end], w.lemma, w.upos, w.feats, w.head, w.deprel, start, end))
+            tokens.append(
+                Token(index, text[start:end], w.lemma, w.upos, w.feats, w.head, w.deprel, start, end)
+            )
     return Sentence(tuple(tokens), span.paragraph, parsed=words is not None)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import json
 import os
 import shutil
@@ -42,7 +43,16 @@ from quoteattr.errors import GoldFormatError, InputError, ModelError, QuoteAttrE
 from quoteattr.quote import Quote
 from quoteattr.render import PageDocument, render_page
 
-__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+__all__ = [
+    "EXIT_FAILED",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "Progress",
+    "UsageError",
+    "build_parser",
+    "main",
+]
 
 EXIT_OK: Final = 0
 """Every document was processed."""
@@ -154,8 +164,15 @@ def _progress(total_docs: int, total_words: int, quiet: bool) -> Progress:
 # --------------------------------------------------------------------------- argument parser
 
 
-class _Formatter(argparse.RawDescriptionHelpFormatter, argparse.ArgumentDefaultsHelpFormatter):
-    """Keeps the examples' layout and shows defaults."""
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the examples' layout; shows the defaults worth showing."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        default = action.default
+        if default in (None, False, argparse.SUPPRESS) or "default" in text or not action.option_strings:
+            return text
+        return f"{text} (default: {default})"
 
 
 def _positive(value: str) -> int:
@@ -208,7 +225,12 @@ def _add_model_options(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="worker processes, each loading the model once",
     )
-    group.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no final summary")
+    group.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar and no final summary (failed documents are still reported)",
+    )
 
 
 _EXTRACT_EPILOG: Final = """\
@@ -482,6 +504,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     else:
         system = _read_system(args.system)
         model = args.model_name or "unknown"
+        if "|" in model:
+            raise UsageError(f"--model-name must not contain '|': {model!r}")
     scores = evaluate.score(gold, system, model=model)
     items = evaluate.errors(gold, system) if args.errors else []
     if args.json:
@@ -503,7 +527,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 def _cmd_render(args: argparse.Namespace) -> int:
     corpus = _open_corpus(args)
-    documents = list(corpus)[: args.limit] if args.limit else list(corpus)
+    documents = list(itertools.islice(corpus, args.limit))
     failed = 0
     pages: list[PageDocument] = []
     if args.system:
@@ -512,7 +536,10 @@ def _cmd_render(args: argparse.Namespace) -> int:
         for document in documents:
             if document.id not in system:
                 missing += 1
-            quotes = tuple(Quote.from_dict(record) for record in system.get(document.id, []))
+            try:
+                quotes = tuple(Quote.from_dict(record) for record in system.get(document.id, []))
+            except GoldFormatError as exc:
+                raise InputError(f"{args.system}: document {document.id!r}: {exc}") from None
             pages.append(PageDocument(document.id, document.text, quotes))
         if missing:
             _say(f"warning: {missing} document(s) have no record in {args.system}; shown without quotes")
@@ -527,7 +554,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
     try:
         page = render_page(pages, title=args.title)
     except ValueError as exc:
-        raise InputError(str(exc)) from None
+        # Only quotes read with --system can disagree with the texts.
+        raise InputError(f"{args.system}: {exc}" if args.system else str(exc)) from None
     data = page.encode("utf-8", errors="replace")
     if args.output:
         try:

@@ -58,7 +58,7 @@ def parse_trees(lines: Iterable[str], source: str = "<string>") -> Iterator[Tree
     rows: list[TreeRow] = []
     sent_id = text = ""
     number = 0
-    for number, raw in enumerate(lines, start=1):  # noqa: B007 - used after the loop
+    for number, raw in enumerate(lines, start=1):
         line = raw.rstrip("\r\n")
         if not line.strip():
             if rows:
@@ -84,7 +84,9 @@ def parse_trees(lines: Iterable[str], source: str = "<string>") -> Iterator[Tree
         if word_id != len(rows) + 1:
             raise ConlluError(f"{source}:{number}: word ID {word_id} out of sequence")
         misc = cols[9].split("|")
-        rows.append(TreeRow(word_id, cols[1], cols[2], cols[3], cols[5], head, cols[7], "SpaceAfter=No" not in misc))
+        rows.append(
+            TreeRow(word_id, cols[1], cols[2], cols[3], cols[5], head, cols[7], "SpaceAfter=No" not in misc)
+        )
     if rows:
         yield _tree(sent_id, text, rows)
 

@@ -149,7 +149,8 @@ _KINDS: dict[str, tuple[int, int | None]] = {
 _LOW_OPENERS: dict[str, int] = {",,": _DOUBLE, "„": _DOUBLE, "‚": _SINGLE}
 _APOSTROPHE_SHAPES = frozenset("'‘’")
 
-_CANDIDATE = regex.compile(r",,|[\"'‘’‚‛“”„‟«»‹›]")
+# ``,,,`` is a comma followed by the opener ``,,`` (``aldus Jansen,,, waar …``).
+_CANDIDATE = regex.compile(r",,(?!,)|[\"'‘’‚‛“”„‟«»‹›]")
 # An apostrophe at a word start that is no quotation mark (the text before it is no letter).
 _APOSTROPHE_WORD = regex.compile(
     r"['‘’](?:(?:[stnkmr]|ns|ie|em)(?![\p{L}\p{N}\p{M}'’‘\-])|s-\p{Lu}|\d\d(?!\p{N})|n['’](?![\p{L}\p{N}\p{M}]))",
@@ -273,7 +274,8 @@ def _read_mark(text: str, start: int, found: str, para_start: int) -> _Mark | No
     sentence_initial = _sentence_initial(text, start, para_start)
     ends_utterance = _ends_utterance(text, start, end)
     if found in _LOW_OPENERS:
-        if left in (_SIDE_WORD, _SIDE_CLOSE) and right == _SIDE_CLOSE:
+        after_comma = found == ",," and start > 0 and text[start - 1] == ","
+        if left in (_SIDE_WORD, _SIDE_CLOSE) and right == _SIDE_CLOSE and not after_comma:
             return None  # stands like a comma
         family = _LOW_OPENERS[found]
         return _Mark(start, end, _OPEN, family, family, False, sentence_initial, ends_utterance)

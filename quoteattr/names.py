@@ -13,21 +13,119 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
-
 __all__ = ["NAME_RUN", "NOT_NAMES", "NameMention", "index_names", "name_at"]
 
-_PARTICLES = r"(?:van|de|der|den|het|ter|ten|te|in|'t|’t|von|zu|da|di|del|della|le|la|du|dos|el|al|bin|ben|op|aan)"
+_PARTICLES = (
+    r"(?:van|de|der|den|het|ter|ten|te|in|'t|’t|von|zu|da|di|del|della|le|la|du|dos|el|al|bin|ben|op|aan)"
+)
 _CAP_WORD = r"\p{Lu}[\p{L}\p{M}'’.-]*\p{L}|\p{Lu}\.?"
 NAME_RUN = regex.compile(rf"(?:{_CAP_WORD})(?:[ \t\u00a0]+(?:{_PARTICLES}[ \t\u00a0]+)*(?:{_CAP_WORD}))*")
 # Capitalised words that start sentences but are no names.
 NOT_NAMES = frozenset(
-    """de het een dat dit die deze dan daar dus maar en of want ook toch nu toen als hij zij ze
-    wij we ik je jij u men er in op aan van voor met bij uit na naar over om tot door volgens aldus
-    zo wel niet nog al alle veel meer wat wie waar hoe waarom wanneer welke geen iets niets iemand
-    niemand ieder iedereen elke elk zijn haar hun ons onze mijn jouw uw het's sinds tijdens
-    omdat hoewel terwijl zoals zonder behalve ja nee oké volgens mr dr drs ir prof mevrouw meneer
-    heer""".split()
+    [
+        "de",
+        "het",
+        "een",
+        "dat",
+        "dit",
+        "die",
+        "deze",
+        "dan",
+        "daar",
+        "dus",
+        "maar",
+        "en",
+        "of",
+        "want",
+        "ook",
+        "toch",
+        "nu",
+        "toen",
+        "als",
+        "hij",
+        "zij",
+        "ze",
+        "wij",
+        "we",
+        "ik",
+        "je",
+        "jij",
+        "u",
+        "men",
+        "er",
+        "in",
+        "op",
+        "aan",
+        "van",
+        "voor",
+        "met",
+        "bij",
+        "uit",
+        "na",
+        "naar",
+        "over",
+        "om",
+        "tot",
+        "door",
+        "volgens",
+        "aldus",
+        "zo",
+        "wel",
+        "niet",
+        "nog",
+        "al",
+        "alle",
+        "veel",
+        "meer",
+        "wat",
+        "wie",
+        "waar",
+        "hoe",
+        "waarom",
+        "wanneer",
+        "welke",
+        "geen",
+        "iets",
+        "niets",
+        "iemand",
+        "niemand",
+        "ieder",
+        "iedereen",
+        "elke",
+        "elk",
+        "zijn",
+        "haar",
+        "hun",
+        "ons",
+        "onze",
+        "mijn",
+        "jouw",
+        "uw",
+        "het's",
+        "sinds",
+        "tijdens",
+        "omdat",
+        "hoewel",
+        "terwijl",
+        "zoals",
+        "zonder",
+        "behalve",
+        "ja",
+        "nee",
+        "oké",
+        "volgens",
+        "mr",
+        "dr",
+        "drs",
+        "ir",
+        "prof",
+        "mevrouw",
+        "meneer",
+        "heer",
+    ]
 )
+
+
 @attrs.frozen(slots=True)
 class NameMention:
     """A proper-name run in the document."""
@@ -64,7 +162,7 @@ def index_names(text: str, is_role: Callable[[str], bool] = lambda word: False) 
                 words = words[1:]
                 continue
             break
-        if not words or (len(words) == 1 and words[0].casefold() in NOT_NAMES):
+        if not words or (len(words) == 1 and (words[0].casefold() in NOT_NAMES or len(words[0]) == 1)):
             continue
         start = match.start() + match.group().find(words[0])
         names.append(NameMention(start, match.end(), text[start : match.end()]))

@@ -143,7 +143,7 @@ class StanzaParser:
             "pos_batch_size": batch_size,
             "depparse_batch_size": batch_size,
             "lemma_batch_size": batch_size,
-            "logging_level": "WARN",
+            "logging_level": "ERROR",
         }
         manifest_path = directory / MANIFEST
         if manifest_path.is_file():
@@ -222,8 +222,17 @@ def document_from_stanza(document: Any) -> ParsedDocument:
             source = word.parent if word.parent is not None else word
             start, end = int(source.start_char), int(source.end_char)
             tokens.append(
-                Token(int(word.id), text[start:end], word.lemma or "_", word.upos or "X", word.feats or "_",
-                      int(word.head or 0), word.deprel or "dep", start, end)
+                Token(
+                    int(word.id),
+                    text[start:end],
+                    word.lemma or "_",
+                    word.upos or "X",
+                    word.feats or "_",
+                    int(word.head or 0),
+                    word.deprel or "dep",
+                    start,
+                    end,
+                )
             )
         if not tokens:
             continue

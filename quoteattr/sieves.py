@@ -98,7 +98,9 @@ class Context:
                 return None
         return None
 
-    def cue_verb(self, sentence: Sentence, token: Token, *, as_tag: bool = False) -> tuple[str, CueClass, bool] | None:
+    def cue_verb(
+        self, sentence: Sentence, token: Token, *, as_tag: bool = False
+    ) -> tuple[str, CueClass, bool] | None:
         """(lemma, class, needs_clause) when ``token`` is a verb of saying or opinion.
 
         ``as_tag``: the verb stands in a speech tag after a quote (``‘…’, weet Melle``),
@@ -121,7 +123,9 @@ class Context:
         return any(s.content_start <= span[0] and span[1] <= s.content_end for s in self.stretches)
 
     def stretch_tokens(self, sentence: Sentence, stretch: QuotedStretch) -> list[Token]:
-        return [t for t in sentence.tokens if t.start >= stretch.content_start and t.end <= stretch.content_end]
+        return [
+            t for t in sentence.tokens if t.start >= stretch.content_start and t.end <= stretch.content_end
+        ]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -133,7 +137,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _speaker_of(ctx: Context, sent_index: int, head: Token | None) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+def _speaker_of(
+    ctx: Context, sent_index: int, head: Token | None
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     if head is None:
         return None, None
     sentence = ctx.doc.sentences[sent_index]
@@ -153,8 +159,11 @@ def _cue_span(token: Token, lemma: str) -> tuple[int, int, str]:
 def _kind_for(ctx: Context, start: int, end: int) -> tuple[QuoteKind, list[int]]:
     """MIXED when quoted fragments lie inside ``[start, end)``; also return those stretches."""
     inner = [
-        i for i, s in enumerate(ctx.stretches)
-        if s.open_start >= start and (s.close_end or s.content_end) <= end + 1 and i not in ctx.claimed_stretches
+        i
+        for i, s in enumerate(ctx.stretches)
+        if s.open_start >= start
+        and (s.close_end or s.content_end) <= end + 1
+        and i not in ctx.claimed_stretches
     ]
     return (QuoteKind.MIXED if inner else QuoteKind.INDIRECT), inner
 
@@ -181,6 +190,8 @@ def _postposed_cue(ctx: Context, sent_index: int, after: int) -> tuple[Token, st
         found = ctx.cue_verb(sentence, token, as_tag=True)
         if found is not None:
             subject = subject_of(sentence, token)
+            if subject is not None and subject.start < after:
+                subject = None  # the parse took a word of the quote itself for the subject
             if subject is None:
                 rest = [t for t in following if t.start > token.start and not is_punct(t)]
                 subject = _surface_name_head(rest)
@@ -218,8 +229,13 @@ def sieve_direct_postposed(ctx: Context) -> None:
         cue, lemma, head = found
         speaker, speaker_head = _speaker_of(ctx, sent_index, head)
         attribution = Attribution(
-            QuoteKind.DIRECT, (stretch.content_start, stretch.content_end), _cue_span(cue, lemma),
-            speaker, speaker_head, "direct.postposed", 0.9,
+            QuoteKind.DIRECT,
+            (stretch.content_start, stretch.content_end),
+            _cue_span(cue, lemma),
+            speaker,
+            speaker_head,
+            "direct.postposed",
+            0.9,
         )
         ctx.add(attribution)
         ctx.claimed_stretches.add(index)
@@ -229,8 +245,14 @@ def sieve_direct_postposed(ctx: Context) -> None:
             following = ctx.stretches[nxt]
             between = ctx.doc.text[stretch.close_end : following.open_start]
             if ctx.sentence_at(following.open_start) == sent_index and not any(c in between for c in ".!?:"):
-                ctx.add(attrs.evolve(attribution, content=(following.content_start, following.content_end),
-                                     rule="direct.interrupted", confidence=0.85))
+                ctx.add(
+                    attrs.evolve(
+                        attribution,
+                        content=(following.content_start, following.content_end),
+                        rule="direct.interrupted",
+                        confidence=0.85,
+                    )
+                )
                 ctx.claimed_stretches.add(nxt)
         previous, previous_close = attribution, stretch.close_end
     del previous, previous_close
@@ -261,8 +283,17 @@ def sieve_direct_preposed(ctx: Context) -> None:
             continue
         cue, head, confidence = result
         speaker, speaker_head = _speaker_of(ctx, sent_index, head)
-        ctx.add(Attribution(QuoteKind.DIRECT, (stretch.content_start, stretch.content_end), cue,
-                            speaker, speaker_head, "direct.preposed", confidence))
+        ctx.add(
+            Attribution(
+                QuoteKind.DIRECT,
+                (stretch.content_start, stretch.content_end),
+                cue,
+                speaker,
+                speaker_head,
+                "direct.preposed",
+                confidence,
+            )
+        )
         ctx.claimed_stretches.add(index)
 
 
@@ -289,8 +320,10 @@ def _preposed_attribution(
         return None
     # ``Lavrov: ‘…’`` / ``Kathleen Ferrier (KF): ‘…’``: a bare name opens the sentence.
     outside_brackets = _outside_brackets(clause)
-    if outside_brackets and len(outside_brackets) <= 5 and all(
-        t.text[:1].isupper() or t.upos in ("PROPN", "ADP", "DET") for t in outside_brackets
+    if (
+        outside_brackets
+        and len(outside_brackets) <= 5
+        and all(t.text[:1].isupper() or t.upos in ("PROPN", "ADP", "DET") for t in outside_brackets)
     ):
         head = next((t for t in outside_brackets if t.upos == "PROPN"), outside_brackets[0])
         return colon_cue, head, 0.8
@@ -352,8 +385,17 @@ def sieve_direct_cue_object(ctx: Context) -> None:
         if cue is not None and governor.upos in ("VERB", "AUX") and cue[1] is not CueClass.OPINION:
             head = subject_of(sentence, governor)
             speaker, speaker_head = _speaker_of(ctx, sent_index, head)
-            ctx.add(Attribution(QuoteKind.DIRECT, (stretch.content_start, stretch.content_end),
-                                _cue_span(governor, cue[0]), speaker, speaker_head, "direct.cue_object", 0.7))
+            ctx.add(
+                Attribution(
+                    QuoteKind.DIRECT,
+                    (stretch.content_start, stretch.content_end),
+                    _cue_span(governor, cue[0]),
+                    speaker,
+                    speaker_head,
+                    "direct.cue_object",
+                    0.7,
+                )
+            )
             ctx.claimed_stretches.add(index)
             continue
         noun = ctx.lexicon.noun_cue(governor.text) if governor.upos == "NOUN" else None
@@ -362,8 +404,17 @@ def sieve_direct_cue_object(ctx: Context) -> None:
             if owner is None:
                 continue
             speaker, speaker_head = _speaker_of(ctx, sent_index, owner)
-            ctx.add(Attribution(QuoteKind.DIRECT, (stretch.content_start, stretch.content_end),
-                                _cue_span(governor, noun), speaker, speaker_head, "direct.cue_object", 0.65))
+            ctx.add(
+                Attribution(
+                    QuoteKind.DIRECT,
+                    (stretch.content_start, stretch.content_end),
+                    _cue_span(governor, noun),
+                    speaker,
+                    speaker_head,
+                    "direct.cue_object",
+                    0.65,
+                )
+            )
             ctx.claimed_stretches.add(index)
 
 
@@ -411,8 +462,11 @@ def sieve_indirect_clause(ctx: Context) -> None:
             kind, inner = _kind_for(ctx, *span)
             speaker, speaker_head = _speaker_of(ctx, sent_index, subject_of(sentence, token))
             confidence = 0.8 if cue[1] is CueClass.SPEECH else 0.65
-            ctx.add(Attribution(kind, span, _cue_span(token, cue[0]), speaker, speaker_head,
-                                "indirect.clause", confidence))
+            ctx.add(
+                Attribution(
+                    kind, span, _cue_span(token, cue[0]), speaker, speaker_head, "indirect.clause", confidence
+                )
+            )
             ctx.claimed_stretches.update(inner)
             if span[0] <= sentence.start + 2 and span[1] >= _last_word_end(sentence) - 1:
                 ctx.claimed_sentences.add(sent_index)
@@ -447,12 +501,16 @@ def _sentence_content(ctx: Context, sentence: Sentence, drop: Sequence[Token]) -
     first, last = words[0], words[-1]
     start, end = first.start, last.end
     if first.id in drop_ids:
-        rest = [t for t in sentence.tokens if t.id not in drop_ids and t.id > max(drop_ids) and not is_punct(t)]
+        rest = [
+            t for t in sentence.tokens if t.id not in drop_ids and t.id > max(drop_ids) and not is_punct(t)
+        ]
         if not rest:
             return None
         start = rest[0].start
     elif last.id in drop_ids:
-        rest = [t for t in sentence.tokens if t.id not in drop_ids and t.id < min(drop_ids) and not is_punct(t)]
+        rest = [
+            t for t in sentence.tokens if t.id not in drop_ids and t.id < min(drop_ids) and not is_punct(t)
+        ]
         if not rest:
             return None
         end = rest[-1].end
@@ -474,9 +532,21 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
                     nominal = _surface_name_head(later)
                 if nominal is None:
                     continue
-                phrase = [t for t in sentence.tokens if t.id >= token.id and (t.id == token.id or t.start >= token.start)]
-                _add_sentence_quote(ctx, sent_index, sentence, phrase, (token.start, token.end, "aldus"),
-                                    nominal, "indirect.aldus", 0.8)
+                phrase = [
+                    t
+                    for t in sentence.tokens
+                    if t.id >= token.id and (t.id == token.id or t.start >= token.start)
+                ]
+                _add_sentence_quote(
+                    ctx,
+                    sent_index,
+                    sentence,
+                    phrase,
+                    (token.start, token.end, "aldus"),
+                    nominal,
+                    "indirect.aldus",
+                    0.8,
+                )
                 break
             if token.deprel != "parataxis" or token.upos not in ("VERB", "AUX"):
                 continue
@@ -487,17 +557,31 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
             if subject is None:
                 continue
             phrase = sentence.subtree(token.id)
-            _add_sentence_quote(ctx, sent_index, sentence, phrase, _cue_span(token, cue[0]), subject,
-                                "indirect.parenthetical", 0.75)
+            _add_sentence_quote(
+                ctx,
+                sent_index,
+                sentence,
+                phrase,
+                _cue_span(token, cue[0]),
+                subject,
+                "indirect.parenthetical",
+                0.75,
+            )
             break
 
 
 def _add_sentence_quote(
-    ctx: Context, sent_index: int, sentence: Sentence, phrase: Sequence[Token],
-    cue: tuple[int, int, str], speaker_head: Token, rule: str, confidence: float,
+    ctx: Context,
+    sent_index: int,
+    sentence: Sentence,
+    phrase: Sequence[Token],
+    cue: tuple[int, int, str],
+    speaker_head: Token,
+    rule: str,
+    confidence: float,
 ) -> None:
     span = _sentence_content(ctx, sentence, phrase)
-    if span is None or _inside_claimed_direct(ctx, span) or ctx.inside_stretch(span):
+    if span is None or _overlaps_direct(ctx, span) or ctx.inside_stretch(span):
         return
     if _covered_by_stretch(ctx, span):
         return
@@ -506,6 +590,13 @@ def _add_sentence_quote(
     ctx.add(Attribution(kind, span, cue, speaker, head, rule, confidence))
     ctx.claimed_stretches.update(inner)
     ctx.claimed_sentences.add(sent_index)
+
+
+def _overlaps_direct(ctx: Context, span: tuple[int, int]) -> bool:
+    """A sentence that holds a direct quote already found is not also an indirect one."""
+    return _inside_claimed_direct(ctx, span) or any(
+        a.kind is QuoteKind.DIRECT and a.content[0] < span[1] and span[0] < a.content[1] for a in ctx.found
+    )
 
 
 def _covered_by_stretch(ctx: Context, span: tuple[int, int]) -> bool:
@@ -528,11 +619,22 @@ def sieve_indirect_according_to(ctx: Context) -> None:
                 continue
             if ctx.lexicon.is_excluded_source(nominal.text):
                 continue
-            phrase = [t for t in sentence.subtree(nominal.id)]
-            comma = [t for t in sentence.tokens if is_punct(t) and t.text == "," and
-                     (t.id == phrase[-1].id + 1 or t.id == phrase[0].id - 1)]
-            _add_sentence_quote(ctx, sent_index, sentence, [*phrase, *comma], (token.start, token.end, "volgens"),
-                                nominal, "indirect.according_to", 0.7)
+            phrase = list(sentence.subtree(nominal.id))
+            comma = [
+                t
+                for t in sentence.tokens
+                if is_punct(t) and t.text == "," and (t.id == phrase[-1].id + 1 or t.id == phrase[0].id - 1)
+            ]
+            _add_sentence_quote(
+                ctx,
+                sent_index,
+                sentence,
+                [*phrase, *comma],
+                (token.start, token.end, "volgens"),
+                nominal,
+                "indirect.according_to",
+                0.7,
+            )
             break
 
 
@@ -564,8 +666,17 @@ def sieve_indirect_anaphoric(ctx: Context) -> None:
         kind, inner = _kind_for(ctx, *span)
         covering = _covered_by_stretch(ctx, span)
         speaker, head = _speaker_of(ctx, sent_index, subject)
-        ctx.add(Attribution(QuoteKind.DIRECT if covering else kind, span, _cue_span(verb, cue[0]),
-                            speaker, head, "indirect.anaphoric", 0.7))
+        ctx.add(
+            Attribution(
+                QuoteKind.DIRECT if covering else kind,
+                span,
+                _cue_span(verb, cue[0]),
+                speaker,
+                head,
+                "indirect.anaphoric",
+                0.7,
+            )
+        )
         ctx.claimed_stretches.update(inner)
 
 
@@ -597,9 +708,7 @@ def _quote_like(ctx: Context, stretch: QuotedStretch) -> bool:
 
 
 def sieve_direct_floating(ctx: Context) -> None:
-    attributed = sorted(
-        (a for a in ctx.found if a.speaker is not None), key=lambda a: a.content[0]
-    )
+    attributed = sorted((a for a in ctx.found if a.speaker is not None), key=lambda a: a.content[0])
     for index, stretch in enumerate(ctx.stretches):
         if index in ctx.claimed_stretches or not _quote_like(ctx, stretch):
             continue
@@ -610,12 +719,30 @@ def sieve_direct_floating(ctx: Context) -> None:
         if source is not None and _paragraphs_apart(ctx, source.content[1], stretch.open_start) > 2:
             source = None
         if source is None:
-            ctx.add(Attribution(QuoteKind.DIRECT, (stretch.content_start, stretch.content_end), None, None, None,
-                                "direct.unattributed", 0.4))
+            ctx.add(
+                Attribution(
+                    QuoteKind.DIRECT,
+                    (stretch.content_start, stretch.content_end),
+                    None,
+                    None,
+                    None,
+                    "direct.unattributed",
+                    0.4,
+                )
+            )
         else:
-            ctx.add(Attribution(QuoteKind.DIRECT, (stretch.content_start, stretch.content_end), None, None,
-                                source.speaker_head, "direct.floating", 0.6,
-                                floating_from=ctx.found.index(source)))
+            ctx.add(
+                Attribution(
+                    QuoteKind.DIRECT,
+                    (stretch.content_start, stretch.content_end),
+                    None,
+                    None,
+                    source.speaker_head,
+                    "direct.floating",
+                    0.6,
+                    floating_from=ctx.found.index(source),
+                )
+            )
         ctx.claimed_stretches.add(index)
 
 
@@ -639,9 +766,13 @@ SIEVES: tuple[tuple[str, Callable[[Context], None]], ...] = (
 )
 
 
-def run_sieves(doc: ParsedDocument, stretches: Sequence[QuotedStretch], lexicon: Lexicon) -> list[Attribution]:
+def run_sieves(
+    doc: ParsedDocument, stretches: Sequence[QuotedStretch], lexicon: Lexicon
+) -> list[Attribution]:
     """Run every sieve in order; return the attributions in text order."""
-    ctx = Context(doc, stretches, lexicon, names=index_names(doc.text, lambda w: lexicon.role_noun(w) is not None))
+    ctx = Context(
+        doc, stretches, lexicon, names=index_names(doc.text, lambda w: lexicon.role_noun(w) is not None)
+    )
     for _, sieve in SIEVES:
         sieve(ctx)
     return ctx.found

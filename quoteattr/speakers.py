@@ -21,15 +21,20 @@ import regex
 
 from quoteattr.document import ParsedDocument
 from quoteattr.lexicon import Lexicon
-from quoteattr.names import NAME_RUN, NOT_NAMES, NameMention, index_names
-from quoteattr.quote import Cue, Quote, Speaker, Span
+from quoteattr.names import NOT_NAMES, NameMention, index_names
+from quoteattr.quote import Cue, Quote, Span, Speaker
 from quoteattr.sieves import Attribution
 
 __all__ = ["resolve"]
 
-_PERSON_PRONOUNS = {"hij": ("m", "sg"), "hem": ("m", "sg"), "zij": ("f", "sg"), "ze": ("f", "sg"), "haar": ("f", "sg")}
+_PERSON_PRONOUNS = {
+    "hij": ("m", "sg"),
+    "hem": ("m", "sg"),
+    "zij": ("f", "sg"),
+    "ze": ("f", "sg"),
+    "haar": ("f", "sg"),
+}
 _AUTHOR_PRONOUNS = frozenset({"ik", "we", "wij", "je", "jij", "u", "men", "mij", "ons"})
-
 
 
 def _fullest(names: Sequence[NameMention], surname: str) -> str | None:
@@ -49,9 +54,7 @@ def _name_in(text: str) -> str | None:
     return None
 
 
-def resolve(
-    doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: Lexicon
-) -> list[Quote]:
+def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: Lexicon) -> list[Quote]:
     """Turn sieve output into :class:`Quote` objects with canonical speaker names, in text order."""
     names = index_names(doc.text, lambda word: lexicon.role_noun(word) is not None)
     text = doc.text
@@ -92,7 +95,10 @@ def resolve(
         candidates: list[tuple[int, str]] = [(attributions[j].content[0], resolved[j] or "") for j in earlier]
         paragraph_floor = _paragraph_start(text, before, back=2)
         for name in names:
-            if paragraph_floor <= name.start < before:
+            # Names inside quoted content are talked about, not talking.
+            if paragraph_floor <= name.start < before and not any(
+                a.content[0] <= name.start < a.content[1] for a in attributions
+            ):
                 candidates.append((name.start, name.text))
         for _, candidate in sorted(candidates, key=lambda c: c[0], reverse=True):
             known = gender_of.get(candidate.split()[-1].casefold())
@@ -102,13 +108,15 @@ def resolve(
         return None
 
     def _role_name(role_word: str, before: int) -> str | None:
-        pattern = regex.compile(rf"\b{regex.escape(role_word)}\s+({NAME_RUN.pattern})", regex.IGNORECASE)
-        found = None
-        for match in pattern.finditer(text, 0, before):
-            found = match.group(1)
+        """The name right after the last earlier use of the role noun (``premier Zoran Djindjic``)."""
+        found: NameMention | None = None
+        for match in regex.finditer(rf"\b{regex.escape(role_word)}\s+", text[:before], regex.IGNORECASE):
+            name = next((n for n in names if n.start == match.end()), None)
+            if name is not None:
+                found = name
         if found is None:
             return None
-        return _fullest(names, found.split()[-1].casefold().strip(".")) or found
+        return _fullest(names, found.surname) or found.text
 
     for i in order:
         resolved[i] = resolve_one(i)
@@ -135,7 +143,14 @@ def resolve(
             cue_start, cue_end, lemma = attribution.cue
             cue = Cue(Span.of(text, cue_start, cue_end), lemma)
         quotes.append(
-            Quote(attribution.kind, Span.of(text, start, end), cue, speaker, attribution.confidence, attribution.rule)
+            Quote(
+                attribution.kind,
+                Span.of(text, start, end),
+                cue,
+                speaker,
+                attribution.confidence,
+                attribution.rule,
+            )
         )
     return quotes
 

@@ -98,7 +98,7 @@ def mention_tokens(sentence: Sentence, head: Token) -> list[Token]:
                 return mention_tokens(sentence, child)
     keep = {head.id}
     if head.upos == "PROPN":
-        _collect(sentence, head, _NAME_RELS + ("appos",), keep)
+        _collect(sentence, head, (*_NAME_RELS, "appos"), keep)
         names = [t for t in sentence.tokens if t.id in keep]
         # Keep the contiguous run around the head: an appositive after a comma is no part of it.
         return _contiguous(sentence, names, head)

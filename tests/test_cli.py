@@ -266,6 +266,15 @@ def test_bad_input_exits_2_with_file_and_line(
         (["evaluate", "{source}", "{source}"], "record lacks"),
         (["evaluate", "{missing}", "--run"], "missing.jsonl: cannot read"),
         (["render", "{source}", "--system", "{missing}"], "missing.jsonl: cannot read: No such file"),
+        (["evaluate", "{gold}", "{gold}", "--model-name", "a|b"], "must not contain '|'"),
+        (
+            ["render", "{source}", "--system", "{bad_system}"],
+            "bad_system.jsonl: document 101: not a system-output",
+        ),
+        (
+            ["render", "{source}", "--system", "{far_system}"],
+            "far_system.jsonl: document 101: quote 1 [0:999]",
+        ),
         (["frobnicate"], "invalid choice"),
     ],
 )
@@ -274,7 +283,19 @@ def test_usage_errors_exit_2(
 ) -> None:
     source = _write_jsonl(tmp_path / "a.jsonl", ARTICLES[:1])
     gold = _write_jsonl(tmp_path / "gold.jsonl", [])
-    names = {"missing": tmp_path / "missing.jsonl", "source": source, "gold": gold, "tmp": tmp_path}
+    half_speaker = {"kind": "direct", "start": 0, "end": 2, "text": "‘W", "speaker": {"start": 0}}
+    bad_system = _write_jsonl(tmp_path / "bad_system.jsonl", [{"id": 101, "quotes": [half_speaker]}])
+    _write_jsonl(tmp_path / "short_system.jsonl", [{"id": 101, "quotes": [{"kind": "direct"}]}])
+    far = {"kind": "direct", "start": 0, "end": 999, "text": "x"}
+    far_system = _write_jsonl(tmp_path / "far_system.jsonl", [{"id": 101, "quotes": [far]}])
+    names = {
+        "missing": tmp_path / "missing.jsonl",
+        "source": source,
+        "gold": gold,
+        "tmp": tmp_path,
+        "bad_system": bad_system,
+        "far_system": far_system,
+    }
     status, _, err = _run([arg.format(**names) for arg in argv], capsys)
     assert status == 2
     assert message in err

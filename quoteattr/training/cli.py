@@ -31,18 +31,59 @@ DEFAULT_WORK = Path(__file__).resolve().parents[2] / "work"
 # Model sizes chosen for 2 CPU cores and a 25 MB budget for all shipped files (fp16).
 TOKENIZER_ARGS = ["--steps", "12000", "--hidden_dim", "64", "--emb_dim", "32"]
 TAGGER_ARGS = [
-    "--no_pretrain", "--word_cutoff", "3", "--hidden_dim", "160", "--char_hidden_dim", "200", "--word_emb_dim", "75",
-    "--deep_biaff_hidden_dim", "200", "--composite_deep_biaff_hidden_dim", "100",
-    "--max_steps", "8000", "--max_steps_before_stop", "2000", "--batch_size", "50", "--log_step", "10",
+    "--no_pretrain",
+    "--word_cutoff",
+    "3",
+    "--hidden_dim",
+    "160",
+    "--char_hidden_dim",
+    "200",
+    "--word_emb_dim",
+    "75",
+    "--deep_biaff_hidden_dim",
+    "200",
+    "--composite_deep_biaff_hidden_dim",
+    "100",
+    "--max_steps",
+    "8000",
+    "--max_steps_before_stop",
+    "2000",
+    "--batch_size",
+    "50",
+    "--log_step",
+    "10",
 ]
 # The parser reads no POS tags: it then needs no retagged training data, and its
 # accuracy does not depend on the tagger's errors.
 PARSER_ARGS = [
-    "--no_pretrain", "--word_cutoff", "3", "--no_upos", "--no_xpos", "--no_ufeats",
-    "--hidden_dim", "200", "--char_hidden_dim", "200", "--deep_biaff_hidden_dim", "200",
-    "--deep_biaff_output_dim", "100", "--num_layers", "2", "--word_emb_dim", "75",
-    "--batch_size", "2000", "--max_steps", "12000", "--max_steps_before_stop", "2500",
-    "--eval_interval", "200", "--checkpoint_interval", "200",
+    "--no_pretrain",
+    "--word_cutoff",
+    "3",
+    "--no_upos",
+    "--no_xpos",
+    "--no_ufeats",
+    "--hidden_dim",
+    "200",
+    "--char_hidden_dim",
+    "200",
+    "--deep_biaff_hidden_dim",
+    "200",
+    "--deep_biaff_output_dim",
+    "100",
+    "--num_layers",
+    "2",
+    "--word_emb_dim",
+    "75",
+    "--batch_size",
+    "2000",
+    "--max_steps",
+    "12000",
+    "--max_steps_before_stop",
+    "2500",
+    "--eval_interval",
+    "200",
+    "--checkpoint_interval",
+    "200",
 ]
 LEMMA_ARGS = ["--num_epoch", "30", "--hidden_dim", "100", "--emb_dim", "50", "--batch_size", "64"]
 
@@ -70,7 +111,8 @@ def prepare(shared: Path, work: Path, seed: int = 1) -> None:
     test = list(data.read_sentences(ud / "UD_Dutch-Alpino" / "nl_alpino-ud-test.conllu"))
     held_out = {data.dedup_key(s.text) for s in dev + test}
 
-    sources = sorted((shared / "ud-extra").glob("*.conllu")) + [
+    sources = [
+        *sorted((shared / "ud-extra").glob("*.conllu")),
         ud / "UD_Dutch-LassySmall" / "nl_lassysmall-ud-dev.conllu",
         ud / "UD_Dutch-LassySmall" / "nl_lassysmall-ud-test.conllu",
     ]
@@ -110,8 +152,17 @@ def prepare(shared: Path, work: Path, seed: int = 1) -> None:
         conllu = work / "data" / f"tok-{split}.conllu"
         data.write_sentences(ordered, conllu)
         _run(
-            [sys.executable, "-m", "stanza.utils.datasets.prepare_tokenizer_data", str(txt), str(conllu),
-             "-o", str(paths[f"tok_{split}_labels"]), "-m", str(work / "data" / f"tok-{split}-mwt.json")]
+            [
+                sys.executable,
+                "-m",
+                "stanza.utils.datasets.prepare_tokenizer_data",
+                str(txt),
+                str(conllu),
+                "-o",
+                str(paths[f"tok_{split}_labels"]),
+                "-m",
+                str(work / "data" / f"tok-{split}-mwt.json"),
+            ]
         )
 
 
@@ -126,47 +177,114 @@ def _model(work: Path, name: str) -> Path:
 
 def train_tokenizer(work: Path, extra: Sequence[str]) -> None:
     p = _paths(work)
-    _run([
-        sys.executable, "-m", "stanza.models.tokenizer", "--lang", "nl", "--shorthand", SHORTHAND,
-        "--txt_file", str(p["tok_train_txt"]), "--label_file", str(p["tok_train_labels"]),
-        "--dev_txt_file", str(p["tok_dev_txt"]), "--dev_label_file", str(p["tok_dev_labels"]),
-        "--dev_conll_gold", str(p["tok_dev_conllu"]), "--conll_file", str(work / "tok-dev-pred.conllu"),
-        "--save_dir", str(p["models"]), "--save_name", _model(work, "tokenizer").name,
-        *TOKENIZER_ARGS, *extra,
-    ])
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "stanza.models.tokenizer",
+            "--lang",
+            "nl",
+            "--shorthand",
+            SHORTHAND,
+            "--txt_file",
+            str(p["tok_train_txt"]),
+            "--label_file",
+            str(p["tok_train_labels"]),
+            "--dev_txt_file",
+            str(p["tok_dev_txt"]),
+            "--dev_label_file",
+            str(p["tok_dev_labels"]),
+            "--dev_conll_gold",
+            str(p["tok_dev_conllu"]),
+            "--conll_file",
+            str(work / "tok-dev-pred.conllu"),
+            "--save_dir",
+            str(p["models"]),
+            "--save_name",
+            _model(work, "tokenizer").name,
+            *TOKENIZER_ARGS,
+            *extra,
+        ]
+    )
 
 
 def train_tagger(work: Path, extra: Sequence[str]) -> None:
     p = _paths(work)
-    _run([
-        sys.executable, "-m", "stanza.models.tagger", "--lang", "nl", "--shorthand", SHORTHAND,
-        "--train_file", str(p["train"]), "--eval_file", str(p["dev"]),
-        "--output_file", str(work / "pos-dev-pred.conllu"),
-        "--save_dir", str(p["models"]), "--save_name", _model(work, "tagger").name,
-        *TAGGER_ARGS, *extra,
-    ])
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "stanza.models.tagger",
+            "--lang",
+            "nl",
+            "--shorthand",
+            SHORTHAND,
+            "--train_file",
+            str(p["train"]),
+            "--eval_file",
+            str(p["dev"]),
+            "--output_file",
+            str(work / "pos-dev-pred.conllu"),
+            "--save_dir",
+            str(p["models"]),
+            "--save_name",
+            _model(work, "tagger").name,
+            *TAGGER_ARGS,
+            *extra,
+        ]
+    )
 
 
 def train_lemmatizer(work: Path, extra: Sequence[str]) -> None:
     p = _paths(work)
-    _run([
-        sys.executable, "-m", "stanza.models.lemmatizer", "--shorthand", SHORTHAND,
-        "--train_file", str(p["train"]), "--eval_file", str(p["dev"]),
-        "--output_file", str(work / "lemma-dev-pred.conllu"),
-        "--save_dir", str(p["models"]), "--save_name", _model(work, "lemmatizer").name,
-        *LEMMA_ARGS, *extra,
-    ])
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "stanza.models.lemmatizer",
+            "--shorthand",
+            SHORTHAND,
+            "--train_file",
+            str(p["train"]),
+            "--eval_file",
+            str(p["dev"]),
+            "--output_file",
+            str(work / "lemma-dev-pred.conllu"),
+            "--save_dir",
+            str(p["models"]),
+            "--save_name",
+            _model(work, "lemmatizer").name,
+            *LEMMA_ARGS,
+            *extra,
+        ]
+    )
 
 
 def train_parser(work: Path, extra: Sequence[str]) -> None:
     p = _paths(work)
-    _run([
-        sys.executable, "-m", "stanza.models.parser", "--lang", "nl", "--shorthand", SHORTHAND,
-        "--train_file", str(p["train"]), "--eval_file", str(p["dev"]),
-        "--output_file", str(work / "parse-dev-pred.conllu"),
-        "--save_dir", str(p["models"]), "--save_name", _model(work, "parser").name,
-        *PARSER_ARGS, *extra,
-    ])
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "stanza.models.parser",
+            "--lang",
+            "nl",
+            "--shorthand",
+            SHORTHAND,
+            "--train_file",
+            str(p["train"]),
+            "--eval_file",
+            str(p["dev"]),
+            "--output_file",
+            str(work / "parse-dev-pred.conllu"),
+            "--save_dir",
+            str(p["models"]),
+            "--save_name",
+            _model(work, "parser").name,
+            *PARSER_ARGS,
+            *extra,
+        ]
+    )
 
 
 def _half(value: object) -> object:
@@ -188,7 +306,11 @@ def package(work: Path, target: Path, lemmatizer: str) -> None:
 
     target.mkdir(parents=True, exist_ok=True)
     files = {"pos": "pos.pt", "lemma": "lemma.pt", "depparse": "depparse.pt"}
-    sources = {"pos": _model(work, "tagger"), "lemma": _model(work, lemmatizer), "depparse": _model(work, "parser")}
+    sources = {
+        "pos": _model(work, "tagger"),
+        "lemma": _model(work, lemmatizer),
+        "depparse": _model(work, "parser"),
+    }
     for processor, name in files.items():
         checkpoint = torch.load(sources[processor], map_location="cpu", weights_only=False)
         for key in ("optimizer", "scheduler"):
@@ -196,21 +318,27 @@ def package(work: Path, target: Path, lemmatizer: str) -> None:
         if "model" in checkpoint and checkpoint["model"] is not None:
             checkpoint["model"] = _half(checkpoint["model"])
         torch.save(checkpoint, target / name)
-        print(f"{processor}: {sources[processor].name} -> {target / name} ({(target / name).stat().st_size / 1e6:.1f} MB)")
+        size_mb = (target / name).stat().st_size / 1e6
+        print(f"{processor}: {sources[processor].name} -> {target / name} ({size_mb:.1f} MB)")
     (target / "resources.json").write_text("{}\n", encoding="utf-8")
     manifest = {
         "name": "quoteattr-nl-alpino-compact",
         "language": "nl",
         "files": files,
-        "trained_on": "Alpino treebank suites (ud-extra) + UD_Dutch-LassySmall dev/test; selected on UD_Dutch-Alpino dev",
+        "trained_on": (
+            "Alpino treebank suites (ud-extra) + UD_Dutch-LassySmall dev/test; selected on UD_Dutch-Alpino dev"
+        ),
         "licence": "CC BY-SA 4.0 (derived from Universal Dependencies / Alpino treebank data)",
     }
     (target / "quoteattr-model.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m quoteattr.training", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m quoteattr.training",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("step", choices=["prepare", "tokenizer", "tagger", "lemmatizer", "parser", "package"])
     parser.add_argument("--lemmatizer", default="lemmatizer", help="which lemmatizer model to package")
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder")

@@ -156,7 +156,10 @@ def augment_quotes(sentences: Sequence[Sentence], rng: random.Random, share: flo
         extra.append(
             Sentence(
                 sent_id=sentence.sent_id + "-q",
-                comments=tuple(c if not c.startswith("# sent_id") else f"# sent_id = {sentence.sent_id}-q" for c in sentence.comments),
+                comments=tuple(
+                    c if not c.startswith("# sent_id") else f"# sent_id = {sentence.sent_id}-q"
+                    for c in sentence.comments
+                ),
                 rows=tuple(tuple(row) for row in rows),
             )
         )

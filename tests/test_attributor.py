@@ -1,0 +1,117 @@
+"""End to end with the shipped compact model, and the API's handling of bad input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quoteattr import Attributor, ModelNotFoundError, Quote, QuoteKind
+from quoteattr.parsing import StanzaParser
+
+model = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def attributor() -> Attributor:
+    return Attributor()
+
+
+def _check_offsets(text: str, quotes: list[Quote]) -> None:
+    for quote in quotes:
+        assert text[quote.content.start : quote.content.end] == quote.content.text
+        if quote.cue is not None:
+            assert text[quote.cue.span.start : quote.cue.span.end] == quote.cue.span.text
+        if quote.speaker is not None and quote.speaker.span is not None:
+            span = quote.speaker.span
+            assert text[span.start : span.end] == span.text
+    starts = [q.content.start for q in quotes]
+    assert starts == sorted(starts)
+
+
+@pytest.mark.parametrize("bad", [None, b"tekst", 3, ["a"]])
+def test_wrong_types_raise_type_error_naming_the_argument(bad: object) -> None:
+    with pytest.raises(TypeError, match="text"):
+        Attributor().extract(bad)  # type: ignore[arg-type]
+
+
+def test_extract_many_rejects_a_single_string() -> None:
+    with pytest.raises(TypeError):
+        next(Attributor().extract_many("tekst"))
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t"])
+def test_empty_text_gives_no_quotes_without_loading_a_model(text: str) -> None:
+    attributor = Attributor(model_dir="/nonexistent")  # would fail if it were loaded
+    assert attributor.extract(text) == []
+
+
+def test_missing_model_folder_is_a_typed_error() -> None:
+    with pytest.raises(ModelNotFoundError):
+        StanzaParser("/nonexistent/models")
+
+
+@model
+def test_postposed_aldus_with_full_name(attributor: Attributor) -> None:
+    text = "‘Ik hoop dat niet iedereen op het ministerie (daarmee, red.) bezig was’, aldus Lavrov."
+    (quote,) = attributor.extract(text)
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.content.text == "Ik hoop dat niet iedereen op het ministerie (daarmee, red.) bezig was"
+    assert quote.cue is not None
+    assert quote.cue.span.text == "aldus"
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Lavrov"
+
+
+@model
+def test_surname_and_floating_quote_in_a_passage(attributor: Attributor) -> None:
+    text = (
+        "De Russische minister Sergei Lavrov sprak maandag in Genève.\n\n"
+        "‘We zijn bereid te praten’, zei Lavrov.\n\n"
+        "‘Maar niet onder druk.’"
+    )
+    quotes = attributor.extract(text)
+    _check_offsets(text, quotes)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Sergei Lavrov", "Sergei Lavrov"]
+    assert quotes[1].rule == "direct.floating"
+    assert quotes[1].speaker is not None
+    assert quotes[1].speaker.span is None
+
+
+@model
+def test_scare_quote_is_no_quote(attributor: Attributor) -> None:
+    assert attributor.extract("Het leger kreeg een ‘donatie’ van munitie uit het buitenland.") == []
+
+
+@model
+def test_apostrophes_do_not_open_quotes(attributor: Attributor) -> None:
+    text = "In de jaren '80 reden de auto's van zo'n fabriek 's nachts naar Den Haag."
+    assert attributor.extract(text) == []
+
+
+@model
+def test_extract_many_keeps_input_order(attributor: Attributor) -> None:
+    texts = ["‘Ja’, zei Piet de Vries.", "Geen citaat hier.", "Marie Jansen zei dat het regende."]
+    results = list(attributor.extract_many(texts, batch_docs=2))
+    assert len(results) == 3
+    assert results[1] == []
+    assert results[0][0].speaker is not None
+    assert results[0][0].speaker.name == "Piet de Vries"
+    for text, quotes in zip(texts, results, strict=True):
+        _check_offsets(text, quotes)
+
+
+@model
+def test_parse_all_finds_the_same_quotes(attributor: Attributor) -> None:
+    text = "Het regende. ‘Ja’, zei Piet de Vries. Er viel veel water. Volgens Marie Jansen was het koud."
+    everything = Attributor(parser=attributor.parser, parse_all=True)
+    assert everything.extract(text) == attributor.extract(text)
+
+
+@model
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from("ab ‘’“”\"',.:\n"), max_size=60))
+def test_arbitrary_text_never_raises_and_offsets_hold(attributor: Attributor, text: str) -> None:
+    quotes = attributor.extract(text)
+    _check_offsets(text, quotes)
+    assert attributor.extract(text) == quotes  # deterministic

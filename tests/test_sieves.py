@@ -1,0 +1,125 @@
+"""The cue rules on gold UD trees (tests/fixtures/ud_quotes.conllu, sent_ids cited)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr import Attributor, Quote, QuoteKind
+from quoteattr.conllu import Tree, document_from_trees
+from quoteattr.sieves import SIEVES
+
+ALPINO = "WR-P-P-H-00000000{0}\\WR-P-P-H-00000000{0}.p.{1}"
+
+
+class _NoParser:
+    """extract_parsed never parses; any use of the parser is a bug."""
+
+    name = "none"
+
+    def parse(self, sentences: object) -> list[list[object]]:
+        raise AssertionError("extract_parsed must not parse")
+
+
+@pytest.fixture(scope="module")
+def attributor() -> Attributor:
+    return Attributor(parser=_NoParser())  # type: ignore[arg-type]
+
+
+def _quotes(attributor: Attributor, tree: Tree) -> list[Quote]:
+    return attributor.extract_parsed(document_from_trees([tree]))
+
+
+def _summary(quote: Quote) -> tuple[str, str, str | None, str | None, str]:
+    assert quote.speaker is not None
+    assert quote.speaker.span is not None
+    return (
+        quote.kind.value,
+        quote.content.text.strip(" .'"),
+        quote.cue.span.text if quote.cue else None,
+        quote.speaker.span.text,
+        quote.rule,
+    )
+
+
+def test_postposed_direct_quote_with_pronoun(attributor: Attributor, ud_quote_trees: dict[str, Tree]) -> None:
+    tree = ud_quote_trees[ALPINO.format("31", "5.s.4")]
+    (quote,) = _quotes(attributor, tree)
+    assert _summary(quote) == (
+        "direct",
+        "We gaan bommen vervangen door doelpunten",
+        "zei",
+        "hij",
+        "direct.postposed",
+    )
+    assert quote.cue is not None
+    assert quote.cue.lemma == "zeggen"
+
+
+def test_interrupted_direct_quote_keeps_the_speaker(
+    attributor: Attributor, ud_quote_trees: dict[str, Tree]
+) -> None:
+    tree = ud_quote_trees[ALPINO.format("92", "3.s.1")]
+    first, second = _quotes(attributor, tree)
+    assert _summary(first)[3] == _summary(second)[3] == "Trimble"
+    assert second.rule == "direct.interrupted"
+    assert second.content.text.startswith("maar alleen")
+
+
+def test_aldus_after_a_direct_quote(attributor: Attributor, ud_quote_trees: dict[str, Tree]) -> None:
+    tree = ud_quote_trees[ALPINO.format("41", "3.s.2")]
+    first, second = _quotes(attributor, tree)
+    assert _summary(first) == ("direct", "Wij weten", "aldus", "Jansen", "direct.postposed")
+    assert second.speaker is not None
+    assert second.speaker.name == "Jansen"
+
+
+def test_aldus_unmarked_gives_indirect_without_the_phrase(
+    attributor: Attributor, ud_quote_trees: dict[str, Tree]
+) -> None:
+    tree = ud_quote_trees[ALPINO.format("38", "2.s.1")]
+    (quote,) = _quotes(attributor, tree)
+    assert quote.kind is QuoteKind.INDIRECT
+    assert quote.content.text == "Op de provincies Drenthe en Limburg na is overal iets georganiseerd"
+    assert quote.speaker is not None
+    assert quote.speaker.span is not None
+    assert quote.speaker.span.text == "J. van 't Hof"  # the name, not the role noun
+
+
+def test_aldus_with_a_scare_quote_inside_is_mixed(
+    attributor: Attributor, ud_quote_trees: dict[str, Tree]
+) -> None:
+    tree = ud_quote_trees[ALPINO.format("30", "1.s.8")]
+    (quote,) = _quotes(attributor, tree)
+    assert quote.kind is QuoteKind.MIXED
+    assert "'pinpasverkeer'" in quote.content.text
+    assert _summary(quote)[3] == "de woordvoerster"
+
+
+def test_volgens_at_the_sentence_start(attributor: Attributor, ud_quote_trees: dict[str, Tree]) -> None:
+    tree = ud_quote_trees[ALPINO.format("48", "5.s.3")]
+    (quote,) = _quotes(attributor, tree)
+    assert _summary(quote) == (
+        "indirect",
+        "komt dat er wel van",
+        "Volgens",
+        "Maguire",
+        "indirect.according_to",
+    )
+
+
+def test_preposed_colon_quote(attributor: Attributor, ud_quote_trees: dict[str, Tree]) -> None:
+    (quote,) = _quotes(attributor, ud_quote_trees["wiki-6983.p.24.s.1"])
+    assert _summary(quote)[1:] == (
+        "Janssens is een kannibaal die zijn eigen troepen van de meerderheid opeet",
+        "verklaarde",
+        "hij",
+        "direct.preposed",
+    )
+
+
+def test_every_quote_names_a_known_rule(attributor: Attributor, ud_quote_trees: dict[str, Tree]) -> None:
+    rules = {name for name, _ in SIEVES} | {"direct.interrupted", "direct.unattributed", "indirect.aldus"}
+    for tree in ud_quote_trees.values():
+        for quote in _quotes(attributor, tree):
+            assert quote.rule in rules
+            assert tree.text[quote.content.start : quote.content.end] == quote.content.text
