@@ -25,16 +25,15 @@ import json
 import sys
 import time
 from collections.abc import Iterable, Sequence
-from itertools import groupby
 from pathlib import Path
-
-import regex
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from quoteattr.segment import SentenceSpan, segment  # noqa: E402
+from quoteattr.training.evaluate import build_text  # noqa: E402
+from quoteattr.training.evaluate import read_gold_sentences as read_sentences  # noqa: E402
 
 try:  # Stanza >= 1.11 ships the evaluator as udtools.udeval
     from udtools import udeval as ud_eval  # type: ignore[import-untyped]
@@ -43,68 +42,6 @@ except ImportError:  # older Stanza
 
 SHARED = ROOT.parent / "shared" / "data"
 DEFAULT_FILES = [SHARED / "ud" / "UD_Dutch-Alpino" / "nl_alpino-ud-dev.conllu"]
-PARAGRAPH_ID = regex.compile(r"^(?P<doc>.+)\.p\.(?P<paragraph>\d+)\.s\.\d+$")
-NUMBERED_ID = regex.compile(r"^(?P<doc>.+?)[-_.]?\d+(?:\.xml)?$")
-
-
-def read_sentences(path: Path) -> list[tuple[str, str, list[str]]]:
-    """(sent_id, text, forms) of each sentence; multiword ranges and empty nodes are skipped."""
-    sentences = []
-    sent_id = text = ""
-    forms: list[str] = []
-    with path.open(encoding="utf-8") as handle:
-        for raw in handle:
-            line = raw.rstrip("\n")
-            if not line:
-                if forms:
-                    sentences.append((sent_id, text, forms))
-                sent_id, text, forms = "", "", []
-            elif line.startswith("#"):
-                key, _, value = line[1:].partition("=")
-                if key.strip() == "sent_id":
-                    sent_id = value.strip()
-                elif key.strip() == "text":
-                    text = value.strip()
-            else:
-                columns = line.split("\t")
-                if columns[0].isdigit():
-                    forms.append(columns[1])
-    if forms:
-        sentences.append((sent_id, text, forms))
-    return sentences
-
-
-def paragraph_key(sent_id: str) -> str:
-    """Sentences with the same key next to each other in the file form one paragraph."""
-    match = PARAGRAPH_ID.match(sent_id)
-    if match:
-        return f"{match['doc']}#{match['paragraph']}"
-    if "\\" in sent_id:  # UD_Dutch-Alpino style for the Alpino suites: cdb\532
-        return sent_id.split("\\", 1)[0]
-    match = NUMBERED_ID.match(sent_id)
-    if match:
-        return match["doc"]
-    return sent_id.split("-", 1)[0]
-
-
-def build_text(sentences: Sequence[tuple[str, str, list[str]]]) -> tuple[str, list[list[tuple[int, int]]]]:
-    """The raw text and, per gold sentence, the offsets of its words in it."""
-    paragraphs = []
-    for _, group in groupby(sentences, key=lambda sentence: paragraph_key(sentence[0])):
-        paragraphs.append(" ".join(text or " ".join(forms) for _, text, forms in group))
-    text = "\n\n".join(paragraphs)
-    gold: list[list[tuple[int, int]]] = []
-    position = 0
-    for sent_id, _, forms in sentences:
-        spans = []
-        for form in forms:
-            start = text.find(form, position)
-            if start < 0 or text[position:start].strip():
-                raise SystemExit(f"{sent_id}: word {form!r} not found in the text at {position}")
-            spans.append((start, start + len(form)))
-            position = start + len(form)
-        gold.append(spans)
-    return text, gold
 
 
 def to_conllu(text: str, sentences: Iterable[SentenceSpan]) -> str:

@@ -19,7 +19,9 @@ _PARTICLES = (
     r"(?:van|de|der|den|het|ter|ten|te|in|'t|’t|von|zu|da|di|del|della|le|la|du|dos|el|al|bin|ben|op|aan)"
 )
 _CAP_WORD = r"\p{Lu}[\p{L}\p{M}'’.-]*\p{L}|\p{Lu}\.?"
-NAME_RUN = regex.compile(rf"(?:{_CAP_WORD})(?:[ \t\u00a0]+(?:{_PARTICLES}[ \t\u00a0]+)*(?:{_CAP_WORD}))*")
+# A particle joins only a capitalised word that is no acronym (``Van Essen``, not ``van CNV``).
+_GAP = r"[ \t\u00a0]+"
+NAME_RUN = regex.compile(rf"(?:{_CAP_WORD})(?:{_GAP}(?:(?:{_PARTICLES}{_GAP})+(?!\p{{Lu}}{{2}})|)(?:{_CAP_WORD}))*")
 # Capitalised words that start sentences but are no names.
 NOT_NAMES = frozenset(
     [

@@ -144,7 +144,14 @@ def _speaker_of(
         return None, None
     sentence = ctx.doc.sentences[sent_index]
     tokens = mention_tokens(sentence, head)
+    # A preposition is never part of the mention (``volgens X``, ``door X``).
+    while len(tokens) > 1 and tokens[0].upos == "ADP":
+        tokens = tokens[1:]
     start, end = span_of(tokens)
+    # ``de Italiaanse franciscaan Alberto Tosini``: the name in apposition names the speaker.
+    following = next((n for n in ctx.names if n.start in (end + 1, end)), None)
+    if following is not None and following.end <= sentence.end and head.upos not in ("PRON", "PROPN"):
+        return (following.start, following.end), (sent_index, head.id)
     if head.upos == "PROPN" or head.text[:1].isupper():
         name = name_at(ctx.names, head.start, head.end)
         if name is not None and sentence.start <= name.start and name.end <= sentence.end:
@@ -318,15 +325,13 @@ def _preposed_attribution(
     colon_cue = (colon.start, colon.end, ":") if colon is not None else None
     if colon_cue is None:
         return None
-    # ``Lavrov: ‘…’`` / ``Kathleen Ferrier (KF): ‘…’``: a bare name opens the sentence.
+    # ``Lavrov: ‘…’`` / ``Kathleen Ferrier (KF): ‘…’``: the words before the colon are one name.
     outside_brackets = _outside_brackets(clause)
-    if (
-        outside_brackets
-        and len(outside_brackets) <= 5
-        and all(t.text[:1].isupper() or t.upos in ("PROPN", "ADP", "DET") for t in outside_brackets)
-    ):
-        head = next((t for t in outside_brackets if t.upos == "PROPN"), outside_brackets[0])
-        return colon_cue, head, 0.8
+    if outside_brackets:
+        first, last = outside_brackets[0], outside_brackets[-1]
+        name = name_at(ctx.names, first.start, first.end)
+        if name is not None and name.start == first.start and name.end >= last.end:
+            return colon_cue, first, 0.8
     # ``X is duidelijk: ‘…’``: the subject of the clause before the colon speaks.
     root = next((t for t in clause if t.deprel == "root" or t.head == 0), None)
     if root is None:
@@ -718,6 +723,11 @@ def sieve_direct_floating(ctx: Context) -> None:
         source = earlier[-1] if earlier else None
         if source is not None and _paragraphs_apart(ctx, source.content[1], stretch.open_start) > 2:
             source = None
+        if source is None:
+            # A lead quote whose speaker the next sentences name (``‘…’ Dat zegt X.``).
+            later = [a for a in attributed if a.content[0] >= stretch.content_end]
+            if later and _paragraphs_apart(ctx, stretch.content_end, later[0].content[0]) <= 1:
+                source = later[0]
         if source is None:
             ctx.add(
                 Attribution(

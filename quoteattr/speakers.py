@@ -79,30 +79,55 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
             if plural and low in ("ze", "zij"):
                 return None
             return _antecedent(i, start, gender)
+        if 2 <= len(mention) <= 4 and mention.isalpha() and mention.isupper():
+            expanded = _by_initials(mention)
+            if expanded is not None:
+                return expanded
         name = _name_in(mention)
         if name is not None:
             full = _fullest([n for n in names if n.start <= end], name.split()[-1].casefold().strip("."))
             return full or name
-        role = lexicon.role_noun(mention.split()[-1]) if mention.split() else None
-        if role is not None:
-            named = _role_name(mention.split()[-1], start)
+        words = mention.split()
+        role = lexicon.role_noun(words[-1]) if words else None
+        if role is not None and not role.collective:
+            named = _role_name(words[-1], start)
             if named:
                 return named
+            # ``de korpschef`` after the person was named: resolve like ``hij``/``zij``.
+            if words[0].casefold() in ("de", "het", "deze", "die") or len(words) == 1:
+                role_gender = role.gender.value if role.gender is not None else None
+                role_gender = role_gender if role_gender in ("m", "f") else None
+                found = _antecedent(i, start, role_gender)
+                if found is not None:
+                    return found
         return mention
 
-    def _antecedent(i: int, before: int, gender: str) -> str | None:
+    def _by_initials(acronym: str) -> str | None:
+        """``KF`` → ``Kathleen Ferrier`` when a name with those initials occurs."""
+        for name in names:
+            capitals = "".join(w[0] for w in name.text.split() if w[:1].isupper())
+            if capitals == acronym and len(name.text.split()) >= 2:
+                return name.text
+        return None
+
+    def _antecedent(i: int, before: int, gender: str | None) -> str | None:
         earlier = [j for j in order if attributions[j].content[0] < before and resolved[j] and j != i]
         candidates: list[tuple[int, str]] = [(attributions[j].content[0], resolved[j] or "") for j in earlier]
         paragraph_floor = _paragraph_start(text, before, back=2)
+        introduced = {n.surname for n in names if len(n.text.split()) >= 2 and n.start < before}
         for name in names:
-            # Names inside quoted content are talked about, not talking.
-            if paragraph_floor <= name.start < before and not any(
-                a.content[0] <= name.start < a.content[1] for a in attributions
+            # Names inside quoted content are talked about, not talking; a person is
+            # introduced with first and last name, so a lone capitalised word (``Ajax``,
+            # a sentence-initial noun) is a candidate only as the surname of such a name.
+            if (
+                paragraph_floor <= name.start < before
+                and name.surname in introduced
+                and not any(a.content[0] <= name.start < a.content[1] for a in attributions)
             ):
-                candidates.append((name.start, name.text))
+                candidates.append((name.start, _fullest(names, name.surname) or name.text))
         for _, candidate in sorted(candidates, key=lambda c: c[0], reverse=True):
             known = gender_of.get(candidate.split()[-1].casefold())
-            if known is not None and known != gender:
+            if known is not None and gender is not None and known != gender:
                 continue
             return candidate
         return None

@@ -9,12 +9,14 @@ continues from Stanza's own checkpoint. Run the steps in order, or ``all``::
     python -m quoteattr.training lemmatizer
     python -m quoteattr.training parser
     python -m quoteattr.training package      # copy the best models into quoteattr/models, fp16
-    python -m quoteattr.training evaluate --gold ../shared/data/ud/UD_Dutch-Alpino/nl_alpino-ud-test.conllu
+    python -m quoteattr.training evaluate --gold ../shared/data/ud/UD_Dutch-Alpino/nl_alpino-ud-test.conllu \
+        --output pred.conllu [--model-dir DIR] [--json]   # raw text in, CoNLL 2018 scores
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import subprocess
@@ -22,7 +24,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from quoteattr.training import data
+from quoteattr.training import data, evaluate
 
 SHORTHAND = "nl_alpino"
 DEFAULT_SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
@@ -326,7 +328,8 @@ def package(work: Path, target: Path, lemmatizer: str) -> None:
         "language": "nl",
         "files": files,
         "trained_on": (
-            "Alpino treebank suites (ud-extra) + UD_Dutch-LassySmall dev/test; selected on UD_Dutch-Alpino dev"
+            "Alpino treebank suites (ud-extra) + UD_Dutch-LassySmall dev/test; "
+            "selected on UD_Dutch-Alpino dev"
         ),
         "licence": "CC BY-SA 4.0 (derived from Universal Dependencies / Alpino treebank data)",
     }
@@ -339,12 +342,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("step", choices=["prepare", "tokenizer", "tagger", "lemmatizer", "parser", "package"])
+    parser.add_argument(
+        "step", choices=["prepare", "tokenizer", "tagger", "lemmatizer", "parser", "package", "evaluate"]
+    )
     parser.add_argument("--lemmatizer", default="lemmatizer", help="which lemmatizer model to package")
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder")
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="where data and checkpoints go")
-    parser.add_argument("--threads", type=int, default=None, help="torch threads for training")
+    parser.add_argument("--threads", type=int, default=None, help="torch threads for training and evaluation")
+    evaluation = parser.add_argument_group("evaluate")
+    evaluation.add_argument("--gold", type=Path, default=None,
+                            help="gold CoNLL-U file (default: UD_Dutch-Alpino test in --shared)")
+    evaluation.add_argument("--output", type=Path, default=None,
+                            help="where the predicted CoNLL-U goes (default: WORK/eval/<gold>.pred.conllu)")
+    evaluation.add_argument("--model-dir", type=Path, default=None,
+                            help="quoteattr or Stanza model folder (default: the shipped models)")
+    evaluation.add_argument("--json", action="store_true", help="print the report as JSON")
     args, extra = parser.parse_known_args(argv)
+    if args.step == "evaluate" and extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if args.threads:
         os.environ["OMP_NUM_THREADS"] = str(args.threads)
         os.environ["MKL_NUM_THREADS"] = str(args.threads)
@@ -360,4 +375,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         train_parser(args.work, extra)
     elif args.step == "package":
         package(args.work, Path(__file__).resolve().parents[1] / "models" / "nl", args.lemmatizer)
+    elif args.step == "evaluate":
+        run_evaluation(args)
     return 0
+
+
+def run_evaluation(args: argparse.Namespace) -> None:
+    """The ``evaluate`` step: raw text in, the prediction kept, the CoNLL 2018 scores printed."""
+    gold: Path = args.gold or args.shared / "ud" / "UD_Dutch-Alpino" / "nl_alpino-ud-test.conllu"
+    output: Path = args.output or args.work / "eval" / f"{gold.stem}.pred.conllu"
+    report = evaluate.evaluate_model(gold, output, args.model_dir, args.threads)
+    if args.json:
+        print(json.dumps(evaluate.report_json(report), indent=2))
+    else:
+        print(evaluate.format_report(report))

@@ -146,7 +146,8 @@ def augment_quotes(sentences: Sequence[Sentence], rng: random.Random, share: flo
         pairs = _quote_pairs(sentence.forms, sentence.rows)
         if not pairs or rng.random() > share:
             continue
-        opener, closer = rng.choice(_QUOTE_STYLES)
+        own = sentence.forms[pairs[0][0]]
+        opener, closer = rng.choice([style for style in _QUOTE_STYLES if style[0] != own])
         rows = [list(row) for row in sentence.rows]
         for start, end in pairs:
             if rows[start][1] == opener:

@@ -1,0 +1,381 @@
+"""Tests for quoteattr.training: data preparation (dedup, augmentation) and the evaluate step.
+
+No model is trained or loaded here: the evaluation is run with a stand-in parser.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from quoteattr.errors import ConlluError
+from quoteattr.parsing import WordAnalysis
+from quoteattr.segment import SentenceSpan
+from quoteattr.training import data
+from quoteattr.training.cli import main
+from quoteattr.training.evaluate import (
+    METRICS,
+    GoldSentence,
+    Prediction,
+    build_text,
+    evaluate,
+    format_report,
+    model_files_size,
+    paragraph_key,
+    predict,
+    prediction_conllu,
+    read_gold_sentences,
+    report_json,
+    score,
+)
+
+# (form, lemma, upos, head, deprel, space_after)
+Row = tuple[str, str, str, int, str, bool]
+
+
+def conllu_sentence(sent_id: str, rows: Sequence[Row], *, text: str | None = None) -> str:
+    lines = [f"# sent_id = {sent_id}"]
+    if text is not None:
+        lines.append(f"# text = {text}")
+    for index, (form, lemma, upos, head, deprel, space_after) in enumerate(rows, start=1):
+        misc = "_" if space_after else "SpaceAfter=No"
+        lines.append(f"{index}\t{form}\t{lemma}\t{upos}\t_\t_\t{head}\t{deprel}\t_\t{misc}")
+    return "\n".join(lines) + "\n\n"
+
+
+QUOTE_ROWS: list[Row] = [
+    (",,", ",,", "PUNCT", 3, "punct", False),
+    ("Ik", "ik", "PRON", 3, "nsubj", True),
+    ("kom", "komen", "VERB", 0, "root", False),
+    ("''", "''", "PUNCT", 3, "punct", False),
+    (",", ",", "PUNCT", 6, "punct", True),
+    ("zei", "zeggen", "VERB", 3, "parataxis", True),
+    ("hij", "hij", "PRON", 6, "nsubj", False),
+    (".", ".", "PUNCT", 3, "punct", True),
+]
+RAIN_ROWS: list[Row] = [
+    ("Het", "het", "PRON", 2, "nsubj", True),
+    ("regent", "regenen", "VERB", 0, "root", False),
+    (".", ".", "PUNCT", 2, "punct", True),
+]
+GREETING_ROWS: list[Row] = [
+    ("Dag", "dag", "INTJ", 0, "root", False),
+    ("!", "!", "PUNCT", 1, "punct", True),
+]
+# Two paragraphs of the doc, as UD_Dutch-Alpino numbers them.
+GOLD = (
+    conllu_sentence("doc\\doc.p.1.s.1", QUOTE_ROWS, text=",,Ik kom'', zei hij.")
+    + conllu_sentence("doc\\doc.p.1.s.2", RAIN_ROWS, text="Het regent.")
+    + conllu_sentence("doc\\doc.p.2.s.1", GREETING_ROWS, text="Dag!")
+)
+GOLD_TEXT = ",,Ik kom'', zei hij. Het regent.\n\nDag!"
+
+
+@pytest.fixture
+def gold_file(tmp_path: Path) -> Path:
+    path = tmp_path / "gold.conllu"
+    path.write_text(GOLD, encoding="utf-8")
+    return path
+
+
+# =========================================================================== data.py
+
+
+def read_inline(tmp_path: Path, content: str) -> list[data.Sentence]:
+    path = tmp_path / "in.conllu"
+    path.write_text(content, encoding="utf-8")
+    return list(data.read_sentences(path))
+
+
+def test_read_sentences_drops_ranges_and_empty_nodes_and_rebuilds_text(tmp_path: Path) -> None:
+    content = (
+        "# sent_id = s1\n# text = stale text\n"
+        "1-2\tzo'n\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "1\tHet\thet\tPRON\t_\t_\t2\tnsubj\t2:nsubj\t_\n"
+        "1.1\tis\tzijn\tAUX\t_\t_\t_\t_\t0:root\t_\n"
+        "2\tregent\tregenen\tVERB\t_\t_\t0\troot\t0:root\tSpaceAfter=No\n"
+        "3\t.\t.\tPUNCT\t_\t_\t2\tpunct\t2:punct\t_\n\n"
+    )
+    (sentence,) = read_inline(tmp_path, content)
+    assert sentence.sent_id == "s1"
+    assert sentence.forms == ["Het", "regent", "."]
+    assert sentence.text == "Het regent."
+    assert all(row[8] == "_" for row in sentence.rows)  # enhanced graphs may name dropped nodes
+    assert "# text = stale text" not in sentence.comments
+
+
+def test_read_sentences_numbers_sentences_without_id(tmp_path: Path) -> None:
+    content = conllu_sentence("x", RAIN_ROWS).replace("# sent_id = x\n", "") * 2
+    ids = [sentence.sent_id for sentence in read_inline(tmp_path, content)]
+    assert ids == ["in-1", "in-2"]
+
+
+def test_write_then_read_keeps_rows_and_writes_fresh_text(tmp_path: Path) -> None:
+    sentences = read_inline(tmp_path, GOLD)
+    out = tmp_path / "sub" / "out.conllu"
+    assert data.write_sentences(sentences, out) == 3
+    again = list(data.read_sentences(out))
+    assert [s.rows for s in again] == [s.rows for s in sentences]
+    assert "# text = ,,Ik kom'', zei hij.\n" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Het regent.", "het  regent .", True),
+        ("Het regent.", "HET REGENT.", True),
+        ("Het regent.", "Het regende.", False),
+        ("Ik kom.", "Ik kom!", False),
+    ],
+)
+def test_dedup_key(first: str, second: str, same: bool) -> None:
+    assert (data.dedup_key(first) == data.dedup_key(second)) is same
+
+
+def test_augment_quotes_copies_only_quote_pairs_and_keeps_trees(tmp_path: Path) -> None:
+    sentences = read_inline(tmp_path, GOLD)
+    copies = data.augment_quotes(sentences, random.Random(0), share=1.0)
+    assert len(copies) == 1  # only the sentence with a PUNCT quote pair
+    (copy,) = copies
+    original = sentences[0]
+    assert copy.sent_id == original.sent_id + "-q"
+    assert f"# sent_id = {original.sent_id}-q" in copy.comments
+    opener, closer = copy.forms[0], copy.forms[3]
+    assert (opener, closer) in {(",,", "''"), ('"', '"'), ("'", "'")}
+    assert copy.rows[0][2] == opener
+    assert copy.rows[3][2] == closer
+    for index, (old, new) in enumerate(zip(original.rows, copy.rows, strict=True)):
+        assert new[6:8] == old[6:8]  # heads and relations unchanged
+        if index not in (0, 3):
+            assert new == old
+
+
+def test_augment_quotes_ignores_quote_forms_that_are_not_punctuation(tmp_path: Path) -> None:
+    rows: list[Row] = [
+        ('"', '"', "SYM", 2, "dep", False),
+        ("Ja", "ja", "INTJ", 0, "root", False),
+        ('"', '"', "SYM", 2, "dep", True),
+    ]
+    sentences = read_inline(tmp_path, conllu_sentence("s", rows))
+    assert data.augment_quotes(sentences, random.Random(0), share=1.0) == []
+
+
+def test_augment_quotes_share_zero_makes_no_copies(tmp_path: Path) -> None:
+    sentences = read_inline(tmp_path, GOLD)
+    assert data.augment_quotes(sentences, random.Random(0), share=0.0) == []
+
+
+def test_augment_quotes_copies_always_differ_from_the_original(tmp_path: Path) -> None:
+    sentences = read_inline(tmp_path, GOLD)
+    for seed in range(20):
+        for copy in data.augment_quotes(sentences, random.Random(seed), share=1.0):
+            assert copy.rows != sentences[0].rows
+
+
+def test_paragraphs_follow_ids_and_plain_text_joins_them(tmp_path: Path) -> None:
+    sentences = read_inline(tmp_path, GOLD.replace("doc\\doc", "doc"))
+    groups = data.paragraphs(sentences, random.Random(0))
+    assert [[s.sent_id for s in group] for group in groups] == [
+        ["doc.p.1.s.1", "doc.p.1.s.2"],
+        ["doc.p.2.s.1"],
+    ]
+    assert data.plain_text(groups) == GOLD_TEXT + "\n"
+
+
+# =========================================================================== evaluate: raw text
+
+
+def test_read_gold_sentences_skips_ranges_and_empty_nodes(tmp_path: Path) -> None:
+    path = tmp_path / "g.conllu"
+    path.write_text(
+        "# sent_id = a\n# text = Het regent.\n"
+        "1-2\tHetregent\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "1\tHet\t_\t_\t_\t_\t2\tnsubj\t_\t_\n1.1\tis\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "2\tregent\t_\t_\t_\t_\t0\troot\t_\tSpaceAfter=No\n3\t.\t_\t_\t_\t_\t2\tpunct\t_\t_\n",
+        encoding="utf-8",
+    )
+    assert read_gold_sentences(path) == [GoldSentence("a", "Het regent.", ("Het", "regent", "."))]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("WR-P-P-H-05\\WR-P-P-H-05.p.1.s.1", "WR-P-P-H-05\\WR-P-P-H-05.p.1.s.2", True),
+        ("WR-P-P-H-05\\WR-P-P-H-05.p.1.s.2", "WR-P-P-H-05\\WR-P-P-H-05.p.2.s.1", False),
+        ("cdb\\532", "cdb\\533", True),
+        ("cdb\\532", "wiki\\532", False),
+        ("wiki-5716.p.20.s.1", "wiki-5717.p.20.s.1", False),
+    ],
+)
+def test_paragraph_key(first: str, second: str, same: bool) -> None:
+    assert (paragraph_key(first) == paragraph_key(second)) is same
+
+
+def test_build_text_joins_paragraphs_and_finds_every_word(gold_file: Path) -> None:
+    sentences = read_gold_sentences(gold_file)
+    text, spans = build_text(sentences)
+    assert text == GOLD_TEXT
+    assert [[text[s:e] for s, e in sentence] for sentence in spans] == [list(s.forms) for s in sentences]
+
+
+def test_build_text_falls_back_to_the_forms_without_a_text_line() -> None:
+    text, spans = build_text([GoldSentence("d.p.1.s.1", "", ("Het", "regent", "."))])
+    assert text == "Het regent ."
+    assert spans == [[(0, 3), (4, 10), (11, 12)]]
+
+
+def test_build_text_rejects_a_text_line_that_does_not_hold_the_words() -> None:
+    with pytest.raises(ConlluError, match="regende"):
+        build_text([GoldSentence("d.p.1.s.1", "Het regent.", ("Het", "regende", "."))])
+
+
+# =========================================================================== evaluate: prediction
+
+
+def analysis(upos: str, head: int, lemma: str = "_") -> WordAnalysis:
+    return WordAnalysis(lemma=lemma, upos=upos, feats="_", head=head, deprel="root" if head == 0 else "dep")
+
+
+def test_prediction_conllu_writes_columns_space_after_and_comments() -> None:
+    text = "Ja, zei hij.\n\nDag!"
+    sentences = (
+        SentenceSpan(0, 12, ((0, 2), (2, 3), (4, 7), (8, 11), (11, 12)), 0),
+        SentenceSpan(14, 18, ((14, 17), (17, 18)), 1),
+    )
+    analyses = (
+        (analysis("INTJ", 3, "ja"), analysis("PUNCT", 1), analysis("VERB", 0, "zeggen"),
+         analysis("PRON", 3), analysis("PUNCT", 3)),
+        (WordAnalysis("dag", "INTJ", "Number=Sing", 0, "root"), analysis("PUNCT", 1)),
+    )
+    written = prediction_conllu(text, Prediction(sentences, analyses, 0.0))
+    blocks = written.rstrip("\n").split("\n\n")
+    assert len(blocks) == 2
+    first = blocks[0].split("\n")
+    assert first[:3] == ["# newpar", "# sent_id = 1", "# text = Ja, zei hij."]
+    assert first[3].split("\t") == ["1", "Ja", "ja", "INTJ", "_", "_", "3", "dep", "_", "SpaceAfter=No"]
+    assert first[4].split("\t")[9] == "_"  # the comma has a space after it
+    assert first[5].split("\t")[1:4] == ["zei", "zeggen", "VERB"]
+    assert first[5].split("\t")[6:8] == ["0", "root"]
+    assert first[6].split("\t")[9] == "SpaceAfter=No"
+    assert first[7].split("\t")[9] == "_"  # the paragraph break follows
+    second = blocks[1].split("\n")
+    assert second[:3] == ["# newpar", "# sent_id = 2", "# text = Dag!"]
+    assert second[3].split("\t")[5] == "Number=Sing"
+    assert second[3].split("\t")[9] == "SpaceAfter=No"
+    word_lines = [line for block in blocks for line in block.split("\n") if not line.startswith("#")]
+    assert all(len(line.split("\t")) == 10 for line in word_lines)
+
+
+def test_prediction_conllu_marks_no_space_across_sentences_and_flattens_text_lines() -> None:
+    text = "Ja\nnee.Dag"
+    sentences = (
+        SentenceSpan(0, 7, ((0, 2), (3, 6), (6, 7)), 0),
+        SentenceSpan(7, 10, ((7, 10),), 0),
+    )
+    analyses = (
+        (analysis("X", 0), analysis("X", 1), analysis("PUNCT", 1)),
+        (analysis("X", 0),),
+    )
+    lines = prediction_conllu(text, Prediction(sentences, analyses, 0.0)).split("\n")
+    assert lines.count("# newpar") == 1
+    assert "# text = Ja nee." in lines
+    word_lines = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    assert [cols[9] for cols in word_lines] == ["_", "SpaceAfter=No", "SpaceAfter=No", "_"]
+
+
+def test_prediction_conllu_rejects_analyses_of_the_wrong_length() -> None:
+    sentences = (SentenceSpan(0, 2, ((0, 2),), 0),)
+    with pytest.raises(ValueError, match="2 analyses for 1 tokens"):
+        prediction_conllu("Ja", Prediction(sentences, ((analysis("X", 0), analysis("X", 1)),), 0.0))
+
+
+class ChainParser:
+    """Stand-in parser: every token hangs from the first; punctuation is PUNCT, the rest NOUN."""
+
+    name = "chain"
+
+    def __init__(self) -> None:
+        self.calls: list[list[list[str]]] = []
+
+    def parse(self, sentences: Sequence[Sequence[str]]) -> list[list[WordAnalysis]]:
+        self.calls.append([list(sentence) for sentence in sentences])
+        return [
+            [
+                analysis("PUNCT" if not token[0].isalnum() else "NOUN", 0 if index == 0 else 1, token.lower())
+                for index, token in enumerate(sentence)
+            ]
+            for sentence in sentences
+        ]
+
+
+def test_predict_splits_quote_marks_and_parses_every_sentence_in_one_call() -> None:
+    parser = ChainParser()
+    prediction = predict(GOLD_TEXT, parser)
+    assert parser.calls == [[[row[0] for row in rows] for rows in (QUOTE_ROWS, RAIN_ROWS, GREETING_ROWS)]]
+    assert [len(words) for words in prediction.analyses] == [8, 3, 2]
+    assert prediction.parse_seconds >= 0
+
+
+def test_score_of_the_gold_against_itself_is_perfect(gold_file: Path) -> None:
+    scores = score(gold_file, gold_file)
+    assert set(scores) == set(METRICS)
+    assert all(s.f1 == pytest.approx(100) for s in scores.values())
+
+
+def test_score_reports_a_mismatching_prediction(gold_file: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.conllu"
+    other.write_text(conllu_sentence("x", RAIN_ROWS), encoding="utf-8")
+    with pytest.raises(ConlluError):
+        score(gold_file, other)
+
+
+def test_evaluate_writes_the_prediction_and_scores_it(gold_file: Path, tmp_path: Path) -> None:
+    output = tmp_path / "out" / "pred.conllu"
+    report = evaluate(gold_file, output, ChainParser())
+    assert output.is_file()
+    assert score(gold_file, output) == report.scores  # the kept file re-scores the same
+    rows = QUOTE_ROWS + RAIN_ROWS + GREETING_ROWS
+    first_tokens = {0, len(QUOTE_ROWS), len(QUOTE_ROWS) + len(RAIN_ROWS)}
+    predicted_heads = [0 if i in first_tokens else 1 for i in range(len(rows))]
+    expected = {
+        "UPOS": sum(row[2] == ("NOUN" if row[0][0].isalnum() else "PUNCT") for row in rows),
+        "Lemmas": sum(row[1] == row[0].lower() for row in rows),
+        "UAS": sum(row[3] == head for row, head in zip(rows, predicted_heads, strict=True)),
+    }
+    assert report.scores["Tokens"].f1 == pytest.approx(100)
+    assert report.scores["Sentences"].f1 == pytest.approx(100)
+    for metric, correct in expected.items():
+        assert report.scores[metric].f1 == pytest.approx(100 * correct / len(rows)), metric
+    assert (report.sentences, report.words, report.parser) == (3, 13, "chain")
+
+
+def test_report_formats_as_table_and_json(gold_file: Path, tmp_path: Path) -> None:
+    report = evaluate(gold_file, tmp_path / "pred.conllu", ChainParser())
+    table = format_report(report)
+    for metric in METRICS:
+        assert f"{metric:11}|" in table
+    assert "sentences/s" in table
+    assert "words/s" in table
+    assert str(tmp_path / "pred.conllu") in table
+    loaded = json.loads(json.dumps(report_json(report)))
+    assert list(loaded["scores"]) == list(METRICS)
+    assert loaded["scores"]["Tokens"]["f1"] == pytest.approx(100)
+    assert loaded["sentences"] == 3
+    assert loaded["words"] == 13
+
+
+def test_model_files_size_counts_every_file(tmp_path: Path) -> None:
+    (tmp_path / "a.pt").write_bytes(b"x" * 10)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.pt").write_bytes(b"y" * 5)
+    assert model_files_size(tmp_path) == (15, 2)
+
+
+def test_cli_evaluate_rejects_unknown_options(gold_file: Path) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["evaluate", "--gold", str(gold_file), "--bogus"])
+    assert exit_info.value.code == 2
