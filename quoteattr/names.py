@@ -21,7 +21,8 @@ _PARTICLES = (
 _CAP_WORD = r"\p{Lu}[\p{L}\p{M}'’.-]*\p{L}|\p{Lu}\.?"
 # A particle joins only a capitalised word that is no acronym (``Van Essen``, not ``van CNV``).
 _GAP = r"[ \t\u00a0]+"
-NAME_RUN = regex.compile(rf"(?:{_CAP_WORD})(?:{_GAP}(?:(?:{_PARTICLES}{_GAP})+(?!\p{{Lu}}{{2}})|)(?:{_CAP_WORD}))*")
+_JOIN = rf"(?:{_GAP}(?:(?:{_PARTICLES}{_GAP})+(?!\p{{Lu}}{{2}})|)(?:{_CAP_WORD}))"
+NAME_RUN = regex.compile(rf"(?:{_CAP_WORD}){_JOIN}*")
 # Capitalised words that start sentences but are no names.
 NOT_NAMES = frozenset(
     [
