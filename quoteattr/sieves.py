@@ -458,23 +458,64 @@ def sieve_indirect_clause(ctx: Context) -> None:
             clause = next(
                 (c for c in children(sentence, token, "ccomp") if _clause_is_finite(sentence, c)), None
             )
-            if clause is None:
-                # ``laten weten``: the clause hangs on ``weten`` but the subject on ``laten``.
-                continue
-            span = _complement_span(ctx, sentence, clause)
+            rule = "indirect.clause"
+            subject = subject_of(sentence, token)
+            if clause is not None:
+                span = _complement_span(ctx, sentence, clause)
+            else:
+                # The parse missed the clause: read ``zei (vorige week) dat …`` off the surface.
+                span, subject = _surface_complement(ctx, sentence, token, subject)
+                rule = "indirect.clause_surface"
             if span is None or _inside_claimed_direct(ctx, span) or ctx.inside_stretch(span):
                 continue
+            if subject is not None and span[0] <= subject.start < span[1]:
+                subject = None
             kind, inner = _kind_for(ctx, *span)
-            speaker, speaker_head = _speaker_of(ctx, sent_index, subject_of(sentence, token))
+            speaker, speaker_head = _speaker_of(ctx, sent_index, subject)
             confidence = 0.8 if cue[1] is CueClass.SPEECH else 0.65
+            if rule == "indirect.clause_surface":
+                confidence -= 0.15
             ctx.add(
-                Attribution(
-                    kind, span, _cue_span(token, cue[0]), speaker, speaker_head, "indirect.clause", confidence
-                )
+                Attribution(kind, span, _cue_span(token, cue[0]), speaker, speaker_head, rule, confidence)
             )
             ctx.claimed_stretches.update(inner)
             if span[0] <= sentence.start + 2 and span[1] >= _last_word_end(sentence) - 1:
                 ctx.claimed_sentences.add(sent_index)
+
+
+_CLAUSE_GAP_UPOS = frozenset({"ADV", "ADP", "DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "PUNCT"})
+
+
+def _surface_complement(
+    ctx: Context, sentence: Sentence, verb: Token, subject: Token | None
+) -> tuple[tuple[int, int] | None, Token | None]:
+    """``zei (tegen de krant) dat …``: the clause after the complementiser, to the sentence end.
+
+    The speaker is the parse's subject when it has one; else the word before a verb in second
+    position (``Rutte zei dat``), or the word after it (``Gisteren zei Rutte dat``).
+    """
+    following = [t for t in sentence.tokens if t.id > verb.id]
+    complementiser = None
+    for token in following[:8]:
+        if token.text.lower() in _COMPLEMENTISERS and token.upos in ("SCONJ", "X", "PRON", "DET"):
+            complementiser = token
+            break
+        if token.upos not in _CLAUSE_GAP_UPOS or token.text in (":", ";"):
+            break
+    if complementiser is None:
+        return None, subject
+    rest = [t for t in sentence.tokens if t.id > complementiser.id]
+    words = [t for t in rest if not is_punct(t)]
+    if len(words) < 2:
+        return None, subject
+    start, end = _trim(ctx.doc.text, words[0].start, words[-1].end)
+    if subject is None:
+        before = [t for t in sentence.tokens if t.id < verb.id and not is_punct(t)]
+        if before and before[-1].upos in ("PROPN", "PRON", "NOUN"):
+            subject = before[-1]
+        elif following and following[0].upos in ("PROPN", "PRON"):
+            subject = following[0]
+    return (start, end), subject
 
 
 def _inside_claimed_direct(ctx: Context, span: tuple[int, int]) -> bool:
@@ -553,15 +594,21 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
                     0.8,
                 )
                 break
-            if token.deprel != "parataxis" or token.upos not in ("VERB", "AUX"):
+            surface = _comma_tag(ctx, sentence, token)
+            if token.deprel != "parataxis" and surface is None:
                 continue
-            cue = ctx.cue_verb(sentence, token)
+            cue = ctx.cue_verb(sentence, token, as_tag=surface is not None)
             if cue is None:
                 continue
             subject = subject_of(sentence, token)
+            if surface is not None and (
+                subject is None or not surface[0].start <= subject.start < surface[-1].end
+            ):
+                # The parse missed ``, zegt Michel,``: the words after the verb name the speaker.
+                subject = _surface_name_head([t for t in surface[1:] if not is_punct(t)])
             if subject is None:
                 continue
-            phrase = sentence.subtree(token.id)
+            phrase = surface if surface is not None else sentence.subtree(token.id)
             _add_sentence_quote(
                 ctx,
                 sent_index,
@@ -573,6 +620,23 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
                 0.75,
             )
             break
+
+
+def _comma_tag(ctx: Context, sentence: Sentence, verb: Token) -> list[Token] | None:
+    """``…, zegt Michel, …`` / ``…, vindt X.``: a verb right after a comma, its subject after it,
+    up to the next comma or the sentence end. Returns the tag's tokens (verb to before the comma)."""
+    if verb.upos not in ("VERB", "AUX") or verb.id < 3:
+        return None
+    if sentence.token(verb.id - 1).text != ",":
+        return None
+    tag = [verb]
+    for token in sentence.tokens[verb.id :]:
+        if token.text in (",", ".", "!", "?", ";") or len(tag) > 6:
+            break
+        tag.append(token)
+    if len(tag) < 2 or (tag[-1].id == len(sentence.tokens) and not is_punct(tag[-1])):
+        return tag if len(tag) >= 2 else None
+    return tag
 
 
 def _add_sentence_quote(
@@ -617,14 +681,20 @@ def sieve_indirect_according_to(ctx: Context) -> None:
         if not sentence.parsed or sent_index in ctx.claimed_sentences:
             continue
         for token in sentence.tokens:
-            if token.text.lower() != "volgens" or not token.head:
+            if token.text.lower() != "volgens":
                 continue
-            nominal = sentence.token(token.head)
+            nominal = sentence.token(token.head) if token.head else token
             if nominal.id == token.id or nominal.upos not in ("PROPN", "NOUN", "PRON", "X"):
-                continue
+                # The parse hung ``volgens`` elsewhere: the noun phrase right after it.
+                found = _surface_name_head([t for t in sentence.tokens if t.id > token.id])
+                if found is None:
+                    continue
+                nominal = found
             if ctx.lexicon.is_excluded_source(nominal.text):
                 continue
-            phrase = list(sentence.subtree(nominal.id))
+            # ``volgens`` up to the end of its noun phrase, contiguous.
+            mention_end = max(t.id for t in [nominal, *mention_tokens(sentence, nominal)])
+            phrase = [t for t in sentence.tokens if token.id <= t.id <= mention_end]
             comma = [
                 t
                 for t in sentence.tokens

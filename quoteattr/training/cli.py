@@ -350,12 +350,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="where data and checkpoints go")
     parser.add_argument("--threads", type=int, default=None, help="torch threads for training and evaluation")
     evaluation = parser.add_argument_group("evaluate")
-    evaluation.add_argument("--gold", type=Path, default=None,
-                            help="gold CoNLL-U file (default: UD_Dutch-Alpino test in --shared)")
-    evaluation.add_argument("--output", type=Path, default=None,
-                            help="where the predicted CoNLL-U goes (default: WORK/eval/<gold>.pred.conllu)")
-    evaluation.add_argument("--model-dir", type=Path, default=None,
-                            help="quoteattr or Stanza model folder (default: the shipped models)")
+    evaluation.add_argument(
+        "--gold",
+        type=Path,
+        default=None,
+        help="gold CoNLL-U file (default: UD_Dutch-Alpino test in --shared)",
+    )
+    evaluation.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        help="where the predicted CoNLL-U goes (default: WORK/eval/<gold>.pred.conllu)",
+    )
+    evaluation.add_argument(
+        "--model-dir",
+        type=Path,
+        default=None,
+        help="quoteattr or Stanza model folder (default: the shipped models)",
+    )
     evaluation.add_argument("--json", action="store_true", help="print the report as JSON")
     args, extra = parser.parse_known_args(argv)
     if args.step == "evaluate" and extra:
