@@ -165,10 +165,21 @@ def index_names(text: str, is_role: Callable[[str], bool] = lambda word: False) 
                 words = words[1:]
                 continue
             break
+        # ``Jan van Zanen van Utrecht``: a particle after first and last name starts an
+        # affiliation, not the name.
+        capitals = 0
+        for index, word in enumerate(words):
+            if word.casefold() in _NAME_PARTICLES and capitals >= 2 and word[:1].islower():
+                words = words[:index]
+                break
+            capitals += word[:1].isupper()
         if not words or (len(words) == 1 and (words[0].casefold() in NOT_NAMES or len(words[0]) == 1)):
             continue
         start = match.start() + match.group().find(words[0])
-        names.append(NameMention(start, match.end(), text[start : match.end()]))
+        end = start + len(" ".join(words))
+        if text[start:end].split() != words:  # words were joined by other white space
+            end = match.end() if len(words) == len(match.group().split()) else start + len(words[0])
+        names.append(NameMention(start, end, text[start:end]))
     return names
 
 

@@ -154,7 +154,9 @@ def _speaker_of(
         return (following.start, following.end), (sent_index, head.id)
     if head.upos == "PROPN" or head.text[:1].isupper():
         name = name_at(ctx.names, head.start, head.end)
-        if name is not None and sentence.start <= name.start and name.end <= sentence.end:
+        # A capitalised sentence-initial word (``Vier van de tien agenten``) is no name.
+        plausible = name is not None and (head.upos == "PROPN" or len(name.text.split()) >= 2)
+        if name is not None and plausible and sentence.start <= name.start and name.end <= sentence.end:
             start, end = name.start, name.end
     return (start, end), (sent_index, head.id)
 

@@ -89,17 +89,23 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
             return full or name
         words = mention.split()
         role = lexicon.role_noun(words[-1]) if words else None
+        if role is not None:
+            # ``fysicus Dick Bierman`` where the parse stopped at the role noun.
+            apposition = next((n for n in names if n.start == end + 1), None)
+            if apposition is not None:
+                return _fullest(names, apposition.surname) or apposition.text
         if role is not None and not role.collective:
             named = _role_name(words[-1], start)
             if named:
                 return named
             # ``de korpschef`` after the person was named: resolve like ``hij``/``zij``.
             if words[0].casefold() in ("de", "het", "deze", "die") or len(words) == 1:
-                role_gender = role.gender.value if role.gender is not None else None
-                role_gender = role_gender if role_gender in ("m", "f") else None
-                found = _antecedent(i, start, role_gender)
-                if found is not None:
-                    return found
+                # Only an earlier named speaker can be ``de korpschef`` here; other names are
+                # too often somebody else.
+                earlier = [j for j in order if attributions[j].content[0] < start and resolved[j] and j != i]
+                speakers = [name for j in earlier if (name := resolved[j]) and name[:1].isupper()]
+                if speakers and len(speakers[-1].split()) >= 2:
+                    return speakers[-1]
         return mention
 
     def _by_initials(acronym: str) -> str | None:
