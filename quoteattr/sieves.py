@@ -113,6 +113,15 @@ class Context:
         if verb is None and particle is not None:
             verb = self.lexicon.verb_for(token.text)
         if verb is None:
+            # ``sloot niet uit dat``, ``maakte duidelijk dat``: the particle or fixed words
+            # stand later in the same clause, whatever the parse made of them.
+            clause: list[str] = []
+            for later in sentence.tokens[token.id :]:
+                if later.text.lower() in _COMPLEMENTISERS or later.text in (",", ":", ";", ".", "?", "!"):
+                    break
+                clause.append(later.text)
+            verb = self.lexicon.multiword_for(token.text, clause)
+        if verb is None:
             return None
         if verb.tag_only and not as_tag:
             return None
@@ -439,9 +448,12 @@ def _clause_is_finite(sentence: Sentence, head: Token) -> bool:
 
 def _complement_span(ctx: Context, sentence: Sentence, clause_head: Token) -> tuple[int, int] | None:
     tokens = sentence.subtree(clause_head.id)
-    marks = [t for t in children(sentence, clause_head, "mark") if t.text.lower() in _COMPLEMENTISERS]
-    if marks and tokens and tokens[0].id == marks[0].id:
-        tokens = tokens[1:]
+    # Start after the complementiser, also where the parse put a stray particle or adverb
+    # before it into the clause (``sloot niet uit dat …``).
+    for index, token in enumerate(tokens[:5]):
+        if token.text.lower() in _COMPLEMENTISERS and token.upos == "SCONJ":
+            tokens = tokens[index + 1 :]
+            break
     tokens = [t for t in tokens if not (is_punct(t) and t is tokens[-1])]
     if not tokens:
         return None
@@ -472,6 +484,8 @@ def sieve_indirect_clause(ctx: Context) -> None:
                 continue
             if subject is not None and span[0] <= subject.start < span[1]:
                 subject = None
+            if subject is None:
+                subject = _surface_subject(sentence, token)
             kind, inner = _kind_for(ctx, *span)
             speaker, speaker_head = _speaker_of(ctx, sent_index, subject)
             confidence = 0.8 if cue[1] is CueClass.SPEECH else 0.65
@@ -511,13 +525,18 @@ def _surface_complement(
     if len(words) < 2:
         return None, subject
     start, end = _trim(ctx.doc.text, words[0].start, words[-1].end)
-    if subject is None:
-        before = [t for t in sentence.tokens if t.id < verb.id and not is_punct(t)]
-        if before and before[-1].upos in ("PROPN", "PRON", "NOUN"):
-            subject = before[-1]
-        elif following and following[0].upos in ("PROPN", "PRON"):
-            subject = following[0]
-    return (start, end), subject
+    return (start, end), subject or _surface_subject(sentence, verb)
+
+
+def _surface_subject(sentence: Sentence, verb: Token) -> Token | None:
+    """The word before a verb in second position (``Rutte zei``), or right after it (``zei Rutte``)."""
+    before = [t for t in sentence.tokens if t.id < verb.id and not is_punct(t)]
+    if before and before[-1].upos in ("PROPN", "PRON", "NOUN"):
+        return before[-1]
+    following = [t for t in sentence.tokens if t.id > verb.id]
+    if following and following[0].upos in ("PROPN", "PRON"):
+        return following[0]
+    return None
 
 
 def _inside_claimed_direct(ctx: Context, span: tuple[int, int]) -> bool:

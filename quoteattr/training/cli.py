@@ -1,7 +1,9 @@
 """``python -m quoteattr.training``: build the data, train each Stanza model, evaluate.
 
-Each step is resumable: it skips work whose output already exists, and the parser
-continues from Stanza's own checkpoint. Run the steps in order, or ``all``::
+Run the steps in order. The parser continues from Stanza's own checkpoint when one exists
+in ``work/models`` (``resume-parser`` seeds it from the shipped parser in a new checkout). The
+``tokenizer`` step trains Stanza's tokenizer for comparison only: quoteattr ships its rule-based
+tokenizer (:mod:`quoteattr.segment`), which feeds Stanza pretokenised sentences::
 
     python -m quoteattr.training prepare
     python -m quoteattr.training tokenizer
@@ -9,6 +11,7 @@ continues from Stanza's own checkpoint. Run the steps in order, or ``all``::
     python -m quoteattr.training lemmatizer
     python -m quoteattr.training parser
     python -m quoteattr.training package      # copy the best models into quoteattr/models, fp16
+    python -m quoteattr.training resume-parser  # next session: continue the parser from the shipped one
     python -m quoteattr.training evaluate --gold ../shared/data/ud/UD_Dutch-Alpino/nl_alpino-ud-test.conllu \
         --output pred.conllu [--model-dir DIR] [--json]   # raw text in, CoNLL 2018 scores
 """
@@ -336,6 +339,26 @@ def package(work: Path, target: Path, lemmatizer: str) -> None:
     (target / "quoteattr-model.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
 
 
+def resume_parser(work: Path, shipped: Path) -> None:
+    """Seed Stanza's parser checkpoint with the shipped parser, so ``parser`` continues from it.
+
+    A session's ``work/`` folder does not outlive the session; the shipped model does. Stanza
+    resumes from ``*_checkpoint.pt`` (step count and dev history kept, optimizer state fresh).
+    """
+    import torch
+
+    checkpoint = torch.load(shipped, map_location="cpu", weights_only=False)
+    checkpoint["model"] = {
+        k: v.float() if isinstance(v, torch.Tensor) and v.is_floating_point() else v
+        for k, v in checkpoint["model"].items()
+    }
+    target = _paths(work)["models"]
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("parser_checkpoint", "parser"):
+        torch.save(checkpoint, _model(work, name))
+    print(f"parser checkpoint seeded from {shipped} at step {checkpoint.get('global_step', 0)}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m quoteattr.training",
@@ -343,7 +366,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "step", choices=["prepare", "tokenizer", "tagger", "lemmatizer", "parser", "package", "evaluate"]
+        "step",
+        choices=[
+            "prepare",
+            "tokenizer",
+            "tagger",
+            "lemmatizer",
+            "parser",
+            "package",
+            "evaluate",
+            "resume-parser",
+        ],
     )
     parser.add_argument("--lemmatizer", default="lemmatizer", help="which lemmatizer model to package")
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder")
@@ -389,6 +422,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         package(args.work, Path(__file__).resolve().parents[1] / "models" / "nl", args.lemmatizer)
     elif args.step == "evaluate":
         run_evaluation(args)
+    elif args.step == "resume-parser":
+        resume_parser(args.work, Path(__file__).resolve().parents[1] / "models" / "nl" / "depparse.pt")
     return 0
 
 
