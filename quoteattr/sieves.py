@@ -213,11 +213,32 @@ def _postposed_cue(ctx: Context, sent_index: int, after: int) -> tuple[Token, st
             if subject is None:
                 rest = [t for t in following if t.start > token.start and not is_punct(t)]
                 subject = _surface_name_head(rest)
+            named = _name_after(ctx, sentence, token)
+            if named is not None and (subject is None or subject.upos != "PRON" or named.id == subject.id):
+                subject = named
             return token, found[0], subject
         if position == 0 and low == "zo":
             continue
         if position >= 1:
             break
+    return None
+
+
+def _name_after(ctx: Context, sentence: Sentence, verb: Token) -> Token | None:
+    """``zegt haar advocaat Willem Korteling``: a name that the tag names right after the verb.
+
+    Looks at the words up to the first punctuation or preposition after the verb.
+    """
+    for token in sentence.tokens[verb.id : verb.id + 5]:
+        if is_punct(token) or token.upos == "ADP":
+            return None
+        name = name_at(ctx.names, token.start, token.end)
+        if (
+            name is not None
+            and name.start == token.start
+            and (token.upos == "PROPN" or len(name.text.split()) >= 2)
+        ):
+            return token
     return None
 
 
@@ -322,7 +343,8 @@ def _preposed_attribution(
     for token in reversed(clause):
         found = ctx.cue_verb(sentence, token)
         if found is not None and token.upos in ("VERB", "AUX"):
-            return _cue_span(token, found[0]), subject_of(sentence, token), 0.85
+            subject = subject_of(sentence, token) or _surface_subject(sentence, token)
+            return _cue_span(token, found[0]), subject, 0.85
     for token in reversed(clause):
         noun = ctx.lexicon.noun_cue(token.text)
         if noun is not None and token.upos == "NOUN":

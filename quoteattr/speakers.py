@@ -85,7 +85,14 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
                 return expanded
         name = _name_in(mention)
         if name is not None:
-            full = _fullest([n for n in names if n.start <= end], name.split()[-1].casefold().strip("."))
+            earlier = [n for n in names if n.start <= end]
+            full = _fullest(earlier, name.split()[-1].casefold().strip("."))
+            if full is None or (full == name and len(name.split()) == 1):
+                # ``Fred`` after ``Fred Boekel``: a lone first name of a person named before.
+                first = next(
+                    (n.text for n in reversed(earlier) if n.text.split()[0] == name and " " in n.text), None
+                )
+                full = first or full
             return full or name
         words = mention.split()
         role = lexicon.role_noun(words[-1]) if words else None
@@ -102,8 +109,10 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
             if words[0].casefold() in ("de", "het", "deze", "die") or len(words) == 1:
                 # Only an earlier named speaker can be ``de korpschef`` here; other names are
                 # too often somebody else.
-                earlier = [j for j in order if attributions[j].content[0] < start and resolved[j] and j != i]
-                speakers = [name for j in earlier if (name := resolved[j]) and name[:1].isupper()]
+                spoke_before = [
+                    j for j in order if attributions[j].content[0] < start and resolved[j] and j != i
+                ]
+                speakers = [name for j in spoke_before if (name := resolved[j]) and name[:1].isupper()]
                 if speakers and len(speakers[-1].split()) >= 2:
                     return speakers[-1]
         return mention

@@ -311,6 +311,13 @@ CLAUSES: tuple[Clause, ...] = (
     Clause("de test", "is", "goed verlopen", "de test goed is verlopen"),
     Clause("de auto's", "staan", "stil", "de auto's stilstaan"),
     Clause("de kosten", "zijn", "zo'n tien procent hoger", "de kosten zo'n tien procent hoger zijn"),
+    Clause("de winkels", "gaan", "'s avonds dicht", "de winkels 's avonds dichtgaan"),
+    Clause(
+        "de werkloosheid",
+        "is",
+        "het laagst sinds de jaren '80",
+        "de werkloosheid het laagst sinds de jaren '80 is",
+    ),
 )
 """Reported contents: main clauses (lower case, no punctuation) with their subordinate order."""
 
@@ -552,10 +559,27 @@ def _add_mention(
     return b.add(core)
 
 
-def _direct_content(draw: st.DrawFn) -> str:
-    """One or two main clauses as sentences, the last without its final punctuation."""
+def _inner_marks(outer: QuoteMarks) -> QuoteMarks:
+    """The marks for a term quoted inside a quote in ``outer`` marks: the other family, straight
+    inside straight and ``‹…›`` inside guillemets, as Dutch house styles do it."""
+    if outer.opening in ("«", "‹"):
+        return QuoteMarks("‹", "›") if outer.opening == "«" else QuoteMarks("“", "”")
+    if outer.opening in ("'", "‘", "‚"):
+        return QuoteMarks('"', '"') if outer.opening == "'" else QuoteMarks("“", "”")
+    return QuoteMarks("'", "'") if outer.opening in ('"', ",,") else QuoteMarks("‘", "’")
+
+
+def _direct_content(draw: st.DrawFn, marks: QuoteMarks) -> str:
+    """One or two sentences, the last without its final punctuation: main clauses, now and then
+    a sentence with a term quoted inside the quote (``Het ‘nieuwe normaal’ is …``)."""
     chosen = draw(st.lists(st.sampled_from(CLAUSES), min_size=1, max_size=2, unique=True))
-    return ". ".join(_capitalise(clause.main) for clause in chosen)
+    sentences = [_capitalise(clause.main) for clause in chosen]
+    if draw(st.integers(0, 4)) == 0:
+        inner = _inner_marks(marks)
+        template = draw(st.sampled_from(_SCARE_QUOTE_TEMPLATES))
+        nested = template.format(o=inner.opening, c=inner.closing).removesuffix(".")
+        sentences.insert(draw(st.integers(0, len(sentences))), nested)
+    return ". ".join(sentences)
 
 
 def _saying_verb(draw: st.DrawFn) -> CueVerb:
@@ -609,7 +633,7 @@ def _add_inverted_cue(
 def _postposed(
     draw: st.DrawFn, b: _Builder, entity: _Entity, mention: _Mention, marks: QuoteMarks
 ) -> list[GoldQuote]:
-    content = _direct_content(draw)
+    content = _direct_content(draw, marks)
     ending = draw(st.sampled_from(("comma_outside", "comma_inside", "exclamation")))
     b.add(marks.opening)
     if ending == "comma_inside":
@@ -642,7 +666,7 @@ def _preposed(
         cue = _add_verb_after_subject(draw, b, _saying_verb(draw), draw(st.sampled_from(("present", "past"))))
         b.add(":")
     b.add(" ")
-    content = _direct_content(draw)
+    content = _direct_content(draw, marks)
     b.add(marks.opening)
     if draw(st.booleans()):
         span = b.add(content + ".")
@@ -738,10 +762,15 @@ def _volgens(draw: st.DrawFn, b: _Builder, entity: _Entity, mention: _Mention) -
     return [_quote("indirect", span, speaker, entity.gold_name, cue)]
 
 
-def _floating(draw: st.DrawFn, b: _Builder, gold_name: str, marks: QuoteMarks) -> list[GoldQuote]:
+def _floating(
+    draw: st.DrawFn, b: _Builder, gold_name: str, marks: QuoteMarks, *, closed: bool = True
+) -> list[GoldQuote]:
+    """A quote with no attribution of its own; ``closed=False`` leaves it open at the paragraph end
+    (a quote that runs on into the next paragraph, which reopens the mark)."""
     b.add(marks.opening)
-    span = b.add(_direct_content(draw) + ".")
-    b.add(marks.closing)
+    span = b.add(_direct_content(draw, marks) + ".")
+    if closed:
+        b.add(marks.closing)
     return [_quote("direct", span, None, gold_name, None)]
 
 
@@ -891,7 +920,9 @@ def _passages(
             used.append("floating")
 
     n_paragraphs = draw(st.integers(min_paragraphs, max_paragraphs))
-    for index in range(n_paragraphs):
+    index = -1
+    while index + 1 < n_paragraphs:
+        index += 1
         if index:
             b.add("\n\n")
         options = ["new_speaker"]
@@ -912,6 +943,13 @@ def _passages(
             quote_sentence(current, draw(_follow_up(current)))
         elif step == "floating":
             assert current is not None
+            if index + 1 < n_paragraphs and draw(st.integers(0, 2)) == 0:
+                # One quote over two paragraphs: the first is left open, the next reopens the mark.
+                # GUIDELINES: one quote per paragraph, the same speaker for both.
+                quotes.extend(_floating(draw, b, current.gold_name, marks, closed=False))
+                used.append("floating")
+                b.add("\n\n")
+                index += 1
             quotes.extend(_floating(draw, b, current.gold_name, marks))
             used.append("floating")
         else:
