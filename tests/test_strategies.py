@@ -106,10 +106,13 @@ def speaker_ok(mention: str, name: str) -> bool:
 
 def enclosing_marks(passage: GeneratedPassage, quote: GoldQuote) -> QuoteMarks | None:
     """The convention whose opening mark ends where the content starts and whose closing mark
-    starts where it ends."""
+    starts where it ends, or which the next paragraph reopens (a quote over two paragraphs)."""
     start, end = quote.content
+    text = passage.text
     for marks in QUOTE_MARKS:
-        if passage.text[:start].endswith(marks.opening) and passage.text.startswith(marks.closing, end):
+        if text[:start].endswith(marks.opening) and (
+            text.startswith(marks.closing, end) or text.startswith("\n\n" + marks.opening, end)
+        ):
             return marks
     return None
 
@@ -171,12 +174,15 @@ def system_output(passage: GeneratedPassage) -> list[dict[str, Any]]:
     out = []
     for quote in passage.quotes:
         start, end = quote.content
+        speaker: dict[str, Any]
         if quote.speaker is None:
             speaker = {"start": None, "end": None, "text": None, "name": quote.speaker_name}
         else:
             s, e = quote.speaker
             speaker = {"start": s, "end": e, "text": text[s:e], "name": quote.speaker_name}
-        out.append({"kind": quote.kind, "start": start, "end": end, "text": text[start:end], "speaker": speaker})
+        out.append(
+            {"kind": quote.kind, "start": start, "end": end, "text": text[start:end], "speaker": speaker}
+        )
     return out
 
 
@@ -263,7 +269,8 @@ def test_passage_offsets_are_consistent(passage: GeneratedPassage) -> None:
 def test_interrupted_quote_is_two_quotes_with_one_attribution(passage: GeneratedPassage) -> None:
     first, second = passage.quotes
     assert first.speaker == second.speaker is not None
-    assert first.cue == second.cue is not None
+    assert first.cue == second.cue
+    assert first.cue is not None
     assert first.content[1] < first.cue[0] < second.content[0]
 
 
@@ -333,8 +340,9 @@ def test_every_construction_appears_in_passages(construction: str) -> None:
 
 
 def test_separable_verbs_and_tenses_appear() -> None:
-    texts = [p.text for p in sentence_sample()]
-    for pattern in (r"\bvoegde\b.* eraan toe\b", r"\bliet\b.*\bweten\b", r"\bzegt\b", r"\bzei\b"):
+    texts = [p.text for p in (*sentence_sample(), *passage_sample())]
+    patterns = (r"\b(voegt|voegde)\b.* eraan toe\b", r"\b(laat|liet)\b.*\bweten\b", r"\bzegt\b", r"\bzei\b")
+    for pattern in patterns:
         assert any(re.search(pattern, text) for text in texts), pattern
 
 
