@@ -16,6 +16,7 @@ Order:
 6. ``indirect.according_to``   ``Volgens X …`` / ``… volgens X …`` / ``in de woorden van X``
 7. ``indirect.anaphoric``  ``Dat stelt X.`` / ``Dit zei X.``: the content is the sentence before
 8. ``direct.floating``     a quote-like stretch with no cue continues the last speaker nearby
+   (``direct.floating_subject`` when the sentence right before it opens with a person's name)
 9. ``direct.unattributed`` a quote-like stretch with nobody to give it to
 
 Speaker names are resolved afterwards (:mod:`quoteattr.speakers`).
@@ -34,7 +35,7 @@ from quoteattr.names import NameMention, index_names, name_at
 from quoteattr.quote import QuoteKind
 from quoteattr.trees import children, first_child, is_punct, mention_tokens, span_of, subject_of
 
-__all__ = ["Attribution", "Context", "SIEVES", "run_sieves"]
+__all__ = ["RULES", "SIEVES", "Attribution", "Context", "run_sieves"]
 
 # Trailing characters never part of a content span (GUIDELINES: final punctuation is left out).
 _EDGE_PUNCT = " \t\n\r.,;:!?…"
@@ -63,6 +64,8 @@ class Attribution:
     """Rule-level confidence, 0..1."""
     floating_from: int | None = None
     """For a floating quote: index (in the result list) of the quote whose speaker it continues."""
+    name_hint: tuple[int, int] | None = None
+    """For a floating quote: a name mention outside the quote that names its speaker."""
 
 
 @attrs.define(slots=True)
@@ -834,6 +837,22 @@ def sieve_direct_floating(ctx: Context) -> None:
             continue
         earlier = [a for a in attributed if a.content[1] <= stretch.open_start]
         source = earlier[-1] if earlier else None
+        introducer = _introducing_subject(ctx, stretch, after=source.content[1] if source else 0)
+        if introducer is not None:
+            ctx.add(
+                Attribution(
+                    QuoteKind.DIRECT,
+                    (stretch.content_start, stretch.content_end),
+                    None,
+                    None,
+                    None,
+                    "direct.floating_subject",
+                    0.55,
+                    name_hint=(introducer.start, introducer.end),
+                )
+            )
+            ctx.claimed_stretches.add(index)
+            continue
         if source is not None and _paragraphs_apart(ctx, source.content[1], stretch.open_start) > 2:
             source = None
         if source is None:
@@ -869,6 +888,37 @@ def sieve_direct_floating(ctx: Context) -> None:
         ctx.claimed_stretches.add(index)
 
 
+def _introducing_subject(ctx: Context, stretch: QuotedStretch, after: int) -> NameMention | None:
+    """The person a floating quote's preceding sentence is about (``De Mos ziet geen probleem. ‘…’``).
+
+    News writing puts a sentence about a person right before that person's uncued quote.
+    Only the sentence directly before the quote counts, only when it opens with the name of a
+    person introduced earlier with first and last name, holds no quote itself, and comes
+    after the last attributed quote (else that quote's speaker is the nearer one).
+    """
+    text = ctx.doc.text
+    previous = None
+    for sentence in ctx.doc.sentences:
+        if sentence.end > stretch.open_start:
+            break
+        previous = sentence
+    if previous is None or previous.start < after or text[previous.end : stretch.open_start].strip():
+        return None
+    if "\n\n" in text[previous.end : stretch.open_start]:
+        return None
+    if any(previous.start <= s.open_start < previous.end for s in ctx.stretches):
+        return None
+    if any(a.content[0] < previous.end and a.content[1] > previous.start for a in ctx.found):
+        return None
+    name = next((n for n in ctx.names if n.start == previous.start), None)
+    if name is None:
+        return None
+    introduced = any(
+        m.surname == name.surname and len(m.text.split()) >= 2 and m.start <= name.start for m in ctx.names
+    )
+    return name if introduced else None
+
+
 def _inside_found(ctx: Context, stretch: QuotedStretch) -> bool:
     return any(a.content[0] <= stretch.open_start and a.content[1] >= stretch.content_end for a in ctx.found)
 
@@ -886,6 +936,19 @@ SIEVES: tuple[tuple[str, Callable[[Context], None]], ...] = (
     ("indirect.according_to", sieve_indirect_according_to),
     ("indirect.anaphoric", sieve_indirect_anaphoric),
     ("direct.floating", sieve_direct_floating),
+)
+
+
+#: Every value a :attr:`Quote.rule` can take: the sieve names plus the variants they record.
+RULES: frozenset[str] = frozenset(
+    {
+        *(name for name, _ in SIEVES),
+        "direct.interrupted",
+        "direct.floating_subject",
+        "direct.unattributed",
+        "indirect.clause_surface",
+        "indirect.aldus",
+    }
 )
 
 

@@ -66,9 +66,10 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
         attribution = attributions[i]
         if attribution.floating_from is not None:
             return resolved[attribution.floating_from]
-        if attribution.speaker is None:
+        span = attribution.speaker or attribution.name_hint
+        if span is None:
             return None
-        start, end = attribution.speaker
+        start, end = span
         mention = text[start:end]
         low = mention.casefold()
         if low in _AUTHOR_PRONOUNS:

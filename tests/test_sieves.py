@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from quoteattr import Attributor, Quote, QuoteKind
 from quoteattr.conllu import Tree, document_from_trees
-from quoteattr.sieves import SIEVES
+from quoteattr.parsing import WordAnalysis
+from quoteattr.sieves import RULES
 
 ALPINO = "WR-P-P-H-00000000{0}\\WR-P-P-H-00000000{0}.p.{1}"
 
@@ -118,8 +121,51 @@ def test_preposed_colon_quote(attributor: Attributor, ud_quote_trees: dict[str, 
 
 
 def test_every_quote_names_a_known_rule(attributor: Attributor, ud_quote_trees: dict[str, Tree]) -> None:
-    rules = {name for name, _ in SIEVES} | {"direct.interrupted", "direct.unattributed", "indirect.aldus"}
+    rules = RULES
     for tree in ud_quote_trees.values():
         for quote in _quotes(attributor, tree):
             assert quote.rule in rules
             assert tree.text[quote.content.start : quote.content.end] == quote.content.text
+
+
+class _FlatParser:
+    """Every word a dependent of the first: no tree to lean on, so only surface rules fire."""
+
+    name = "flat"
+
+    def parse(self, sentences: Sequence[Sequence[str]]) -> list[list[WordAnalysis]]:
+        return [
+            [
+                WordAnalysis(word.lower(), "X", "_", 0 if i == 0 else 1, "root" if i == 0 else "dep")
+                for i, word in enumerate(sentence)
+            ]
+            for sentence in sentences
+        ]
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("Piet Jansen kwam binnen.", ("direct.floating_subject", "Piet Jansen")),
+        # A surname alone names the person once the full name was used.
+        (
+            "Gisteren sprak Piet Jansen de raad toe. Jansen bleef kalm.",
+            ("direct.floating_subject", "Piet Jansen"),
+        ),
+        # No person: a club, never introduced with first and last name.
+        ("Ajax speelde goed.", ("direct.unattributed", None)),
+        ("Het regende.", ("direct.unattributed", None)),
+    ],
+)
+def test_floating_quote_takes_the_person_of_the_sentence_before(
+    lead: str, expected: tuple[str, str | None]
+) -> None:
+    text = f"{lead} ‘Het wordt een zware winter voor ons allemaal.’"
+    quotes = Attributor(parser=_FlatParser()).extract(text)
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert quote.content.text == "Het wordt een zware winter voor ons allemaal."
+    assert (quote.rule, quote.speaker.name if quote.speaker else None) == expected
+    # A floating quote has no mention of its own (GUIDELINES: name with null offsets).
+    assert quote.speaker is None or quote.speaker.span is None
+    assert quote.rule in RULES
