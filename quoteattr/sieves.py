@@ -9,7 +9,8 @@ sieve in ``rule`` so an error can be traced to the rule that made it.
 Order:
 
 1. ``direct.postposed``   ``‘…’, zei X.`` / ``‘…’, aldus X.`` (and the interrupted ``‘A’, zegt X, ‘B’``)
-2. ``direct.preposed``    ``X zei: ‘…’`` / ``X: ‘…’`` / ``X is duidelijk: ‘…’``
+2. ``direct.preposed``    ``X zei: ‘…’`` / ``X: ‘…’`` / ``X is duidelijk: ‘…’``;
+   ``direct.speaker_label``: an interview line ``Johan Heldenbergh «…»``
 3. ``indirect.clause``    a cue verb with a finite complement clause: ``X zei dat …`` (mixed with fragments)
 4. ``direct.cue_object``  a quoted fragment governed by a cue: ``klaagde over ‘…’``, ``de klacht van X (‘…’)``
 5. ``indirect.parenthetical``  ``…, vindt X.`` / ``Het is, schrijft X, …`` / ``…, aldus X.``
@@ -334,6 +335,36 @@ def sieve_direct_preposed(ctx: Context) -> None:
                 speaker_head,
                 "direct.preposed",
                 confidence,
+            )
+        )
+        ctx.claimed_stretches.add(index)
+
+
+def sieve_direct_speaker_label(ctx: Context) -> None:
+    """Interview transcripts: a line that opens with the speaker's name, then the quote.
+
+    ``Johan Heldenbergh «Een postume triomf …»`` and ``Heldenbergh «Dat is waar.»``: the
+    name alone before the opening mark at the start of a line is a speaker label (with a
+    colon, :func:`sieve_direct_preposed` has it already).
+    """
+    text = ctx.doc.text
+    for index, stretch in enumerate(ctx.stretches):
+        if index in ctx.claimed_stretches:
+            continue
+        line_start = max(text.rfind("\n", 0, stretch.open_start), text.rfind("\r", 0, stretch.open_start)) + 1
+        label = text[line_start : stretch.open_start]
+        name = next((n for n in ctx.names if n.start == line_start + len(label) - len(label.lstrip())), None)
+        if name is None or text[name.end : stretch.open_start].strip():
+            continue
+        ctx.add(
+            Attribution(
+                QuoteKind.DIRECT,
+                (stretch.content_start, stretch.content_end),
+                None,
+                (name.start, name.end),
+                None,
+                "direct.speaker_label",
+                0.8,
             )
         )
         ctx.claimed_stretches.add(index)
@@ -930,6 +961,7 @@ def _paragraphs_apart(ctx: Context, a: int, b: int) -> int:
 SIEVES: tuple[tuple[str, Callable[[Context], None]], ...] = (
     ("direct.postposed", sieve_direct_postposed),
     ("direct.preposed", sieve_direct_preposed),
+    ("direct.speaker_label", sieve_direct_speaker_label),
     ("indirect.clause", sieve_indirect_clause),
     ("direct.cue_object", sieve_direct_cue_object),
     ("indirect.parenthetical", sieve_indirect_parenthetical),

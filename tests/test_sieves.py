@@ -169,3 +169,26 @@ def test_floating_quote_takes_the_person_of_the_sentence_before(
     # A floating quote has no mention of its own (GUIDELINES: name with null offsets).
     assert quote.speaker is None or quote.speaker.span is None
     assert quote.rule in RULES
+
+
+def test_interview_lines_open_with_the_speaker_label() -> None:
+    text = (
+        "Johan Heldenbergh speelt Karl Marx.\n\n"
+        "Johan Heldenbergh «Een postume triomf van het kapitalisme, ja.»\n\n"
+        "Wouter Deprez «Haha. Dat vind ik nu zo hoopvol aan de mens.»\n\n"
+        "Heldenbergh «Dat is waar.»\n\n"
+        "Het publiek zag een «klassieker» in het stuk."
+    )
+    quotes = Attributor(parser=_FlatParser()).extract(text)
+    labelled = [q for q in quotes if q.rule == "direct.speaker_label"]
+    assert [(q.content.text, q.speaker.name if q.speaker else None) for q in labelled] == [
+        ("Een postume triomf van het kapitalisme, ja.", "Johan Heldenbergh"),
+        ("Haha. Dat vind ik nu zo hoopvol aan de mens.", "Wouter Deprez"),
+        ("Dat is waar.", "Johan Heldenbergh"),
+    ]
+    for quote in labelled:
+        assert quote.speaker is not None
+        assert quote.speaker.span is not None
+        assert text[quote.speaker.span.start : quote.speaker.span.end] == quote.speaker.span.text
+    # A quoted term in running text is no label's quote.
+    assert all("klassieker" not in q.content.text for q in labelled)
