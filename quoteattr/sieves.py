@@ -234,15 +234,16 @@ def _name_after(ctx: Context, sentence: Sentence, verb: Token) -> Token | None:
     Looks at the words up to the first punctuation or preposition after the verb.
     """
     for token in sentence.tokens[verb.id : verb.id + 5]:
-        if is_punct(token) or token.upos == "ADP":
-            return None
         name = name_at(ctx.names, token.start, token.end)
+        # Checked before the preposition stop: ``Van Essen`` opens with a tagged ADP.
         if (
             name is not None
             and name.start == token.start
             and (token.upos == "PROPN" or len(name.text.split()) >= 2)
         ):
             return token
+        if is_punct(token) or token.upos == "ADP":
+            return None
     return None
 
 

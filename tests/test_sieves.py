@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
 import pytest
 
 from quoteattr import Attributor, Quote, QuoteKind
@@ -192,3 +193,29 @@ def test_interview_lines_open_with_the_speaker_label() -> None:
         assert text[quote.speaker.span.start : quote.speaker.span.end] == quote.speaker.span.text
     # A quoted term in running text is no label's quote.
     assert all("klassieker" not in q.content.text for q in labelled)
+
+
+class _TaggingParser(_FlatParser):
+    """A flat tree with a few tags given, as a weak tagger might give them."""
+
+    def __init__(self, tags: dict[str, str]) -> None:
+        self.tags = tags
+
+    def parse(self, sentences: Sequence[Sequence[str]]) -> list[list[WordAnalysis]]:
+        return [
+            [
+                attrs.evolve(word, upos=self.tags.get(token, word.upos))
+                for word, token in zip(words, sentence, strict=True)
+            ]
+            for words, sentence in zip(super().parse(sentences), sentences, strict=True)
+        ]
+
+
+def test_name_after_the_tag_verb_may_open_with_a_particle() -> None:
+    # ``Van`` tagged as a preposition must not hide the name ``Van Essen``.
+    text = "„We willen geen politie zijn die zich terugtrekt”, zegt Van Essen in een interview."
+    parser = _TaggingParser({"zegt": "VERB", "Van": "ADP", "in": "ADP"})
+    quotes = Attributor(parser=parser).extract(text)
+    assert [(q.rule, q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes] == [
+        ("direct.postposed", "Van Essen")
+    ]
