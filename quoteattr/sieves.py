@@ -168,10 +168,57 @@ def _speaker_of(
     if head.upos == "PROPN" or head.text[:1].isupper():
         name = name_at(ctx.names, head.start, head.end)
         # A capitalised sentence-initial word (``Vier van de tien agenten``) is no name.
-        plausible = name is not None and (head.upos == "PROPN" or len(name.text.split()) >= 2)
+        plausible = name is not None and (
+            head.upos == "PROPN" or len(name.text.split()) >= 2 or name.start != sentence.start
+        )
         if name is not None and plausible and sentence.start <= name.start and name.end <= sentence.end:
-            start, end = name.start, name.end
+            return (name.start, name.end), (sent_index, head.id)
+    if head.upos in _NOT_SPEAKER_UPOS or head.text.lower() in _NOT_SPEAKER_PRONOUNS:
+        # A verb or adverb the parse made the subject (``Gelukkig``, ``zijn``) names nobody.
+        return None, None
+    common_noun = head.upos in ("NOUN", "NUM") and head in tokens and tokens[-1].upos != "PROPN"
+    if common_noun or (head.upos == "PROPN" and head.start == sentence.start):
+        end = _noun_modifiers_end(sentence, tokens[-1], end)
     return (start, end), (sent_index, head.id)
+
+
+_NOT_SPEAKER_UPOS = frozenset({"VERB", "AUX", "ADV", "ADJ", "ADP", "SCONJ", "CCONJ", "PART", "INTJ", "PUNCT"})
+# Pronouns that never refer to a person who speaks (``Wat volgt is …: ‘…’``).
+_NOT_SPEAKER_PRONOUNS = frozenset(
+    {"wat", "wie", "welke", "dat", "dit", "het", "er", "iets", "niets", "alles", "zich", "zichzelf"}
+)
+# Prepositions that open a modifier of a speaker noun (``een woordvoerder van Tesco``,
+# ``de politiechef in Deventer``); ``in``/``bij``/``uit`` only before a name, since before a
+# common noun they mostly modify the verb (``zei de minister in een interview``).
+_NOUN_MODIFIER_PREPS = {"van": False, "in": True, "bij": True, "uit": True}
+_NP_WORD_UPOS = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN", "X"})
+
+
+def _noun_modifiers_end(sentence: Sentence, last: Token, end: int) -> int:
+    """Extend a common-noun mention over the prepositional modifiers the parse may have missed."""
+    position = last.id  # index of the token after ``last`` in sentence.tokens
+    tokens = sentence.tokens
+    while position < len(tokens):
+        prep = tokens[position].text.lower()
+        if prep not in _NOUN_MODIFIER_PREPS:
+            break
+        words = []
+        for token in tokens[position + 1 :]:
+            if token.upos not in _NP_WORD_UPOS or is_punct(token):
+                break
+            words.append(token)
+        # The modifier ends at its last noun (``in Deventer`` of ``in Deventer behoorlijk``).
+        needs_name = _NOUN_MODIFIER_PREPS[prep]
+        nouns = [
+            t
+            for t in words
+            if t.text[:1].isupper() or (not needs_name and t.upos in ("NOUN", "PROPN", "NUM"))
+        ]
+        if not nouns:
+            break
+        end = nouns[-1].end
+        position = nouns[-1].id
+    return end
 
 
 def _cue_span(token: Token, lemma: str) -> tuple[int, int, str]:
@@ -709,9 +756,13 @@ def _comma_tag(ctx: Context, sentence: Sentence, verb: Token) -> list[Token] | N
         return None
     tag = [verb]
     for token in sentence.tokens[verb.id :]:
-        if token.text in (",", ".", "!", "?", ";") or len(tag) > 6:
+        if token.text in (",", ".", "!", "?", ";"):
             break
         tag.append(token)
+    # A tag that closes the sentence may carry adjuncts (``, vertelt hij in zijn auto voor het
+    # bureau.``); one in mid-sentence is kept short, since a longer stretch is the clause itself.
+    if any(any(c.isalnum() for c in t.text) for t in sentence.tokens[tag[-1].id :]):
+        tag = tag[:7]
     if len(tag) < 2 or (tag[-1].id == len(sentence.tokens) and not is_punct(tag[-1])):
         return tag if len(tag) >= 2 else None
     return tag
@@ -762,7 +813,17 @@ def sieve_indirect_according_to(ctx: Context) -> None:
             if token.text.lower() != "volgens":
                 continue
             nominal = sentence.token(token.head) if token.head else token
-            if nominal.id == token.id or nominal.upos not in ("PROPN", "NOUN", "PRON", "X"):
+            following = sentence.tokens[token.id] if token.id < len(sentence.tokens) else None
+            name = following and name_at(ctx.names, following.start, following.end)
+            mention_end: int | None = None
+            if following is not None and name and name.start == following.start:
+                # ``volgens Akerboom geen sprake``: a name right after ``volgens`` is the whole
+                # source, whatever the parse hung on it.
+                nominal = following
+                mention_end = max(t.id for t in sentence.tokens if t.start < name.end)
+            elif following is not None and following.upos == "PRON":
+                nominal, mention_end = following, following.id
+            elif nominal.id == token.id or nominal.upos not in ("PROPN", "NOUN", "PRON", "X"):
                 # The parse hung ``volgens`` elsewhere: the noun phrase right after it.
                 found = _surface_name_head([t for t in sentence.tokens if t.id > token.id])
                 if found is None:
@@ -771,7 +832,8 @@ def sieve_indirect_according_to(ctx: Context) -> None:
             if ctx.lexicon.is_excluded_source(nominal.text):
                 continue
             # ``volgens`` up to the end of its noun phrase, contiguous.
-            mention_end = max(t.id for t in [nominal, *mention_tokens(sentence, nominal)])
+            if mention_end is None:
+                mention_end = max(t.id for t in [nominal, *mention_tokens(sentence, nominal)])
             phrase = [t for t in sentence.tokens if token.id <= t.id <= mention_end]
             comma = [
                 t

@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 from quoteattr import Attributor, Quote, QuoteKind
-from quoteattr.conllu import Tree, document_from_trees
+from quoteattr.conllu import Tree, document_from_trees, parse_trees
 from quoteattr.parsing import WordAnalysis
 from quoteattr.sieves import RULES
 
@@ -130,18 +130,21 @@ def test_every_quote_names_a_known_rule(attributor: Attributor, ud_quote_trees: 
 
 
 class _FlatParser:
-    """Every word a dependent of the first: no tree to lean on, so only surface rules fire."""
+    """Every word a dependent of the first: no tree to lean on, so only surface rules fire.
+
+    Punctuation is tagged as such, as every real tagger does.
+    """
 
     name = "flat"
 
     def parse(self, sentences: Sequence[Sequence[str]]) -> list[list[WordAnalysis]]:
-        return [
-            [
-                WordAnalysis(word.lower(), "X", "_", 0 if i == 0 else 1, "root" if i == 0 else "dep")
-                for i, word in enumerate(sentence)
-            ]
-            for sentence in sentences
-        ]
+        return [[self._word(i, word) for i, word in enumerate(sentence)] for sentence in sentences]
+
+    @staticmethod
+    def _word(i: int, word: str) -> WordAnalysis:
+        if not any(c.isalnum() for c in word):
+            return WordAnalysis(word, "PUNCT", "_", 0 if i == 0 else 1, "root" if i == 0 else "punct")
+        return WordAnalysis(word.lower(), "X", "_", 0 if i == 0 else 1, "root" if i == 0 else "dep")
 
 
 @pytest.mark.parametrize(
@@ -219,3 +222,102 @@ def test_name_after_the_tag_verb_may_open_with_a_particle() -> None:
     assert [(q.rule, q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes] == [
         ("direct.postposed", "Van Essen")
     ]
+
+
+# Hand-made UD trees in Alpino-UD style, for rules that hang on one attachment.
+_VIER_AGENTEN = """\
+# sent_id = handmade-1
+# text = Vier van de tien agenten zeggen dat de cijfers mooier worden voorgesteld.
+1	Vier	vier	NUM	_	_	6	nsubj	_	_
+2	van	van	ADP	_	_	5	case	_	_
+3	de	de	DET	_	_	5	det	_	_
+4	tien	tien	NUM	_	_	5	nummod	_	_
+5	agenten	agent	NOUN	_	_	6	obl	_	_
+6	zeggen	zeggen	VERB	_	VerbForm=Fin	0	root	_	_
+7	dat	dat	SCONJ	_	_	12	mark	_	_
+8	de	de	DET	_	_	9	det	_	_
+9	cijfers	cijfer	NOUN	_	_	12	nsubj:pass	_	_
+10	mooier	mooi	ADJ	_	_	12	advmod	_	_
+11	worden	worden	AUX	_	VerbForm=Fin	12	aux:pass	_	_
+12	voorgesteld	voorstellen	VERB	_	VerbForm=Part	6	ccomp	_	_
+13	.	.	PUNCT	_	_	6	punct	_	_
+
+"""
+
+
+def test_a_speaker_noun_keeps_the_modifier_the_parse_hung_elsewhere(attributor: Attributor) -> None:
+    # The parse attached ``van de tien agenten`` to the verb; the mention still covers it.
+    tree = next(parse_trees(_VIER_AGENTEN.splitlines()))
+    quotes = _quotes(attributor, tree)
+    assert [
+        (q.rule, q.content.text, q.speaker.span.text if q.speaker and q.speaker.span else None)
+        for q in quotes
+    ] == [("indirect.clause", "de cijfers mooier worden voorgesteld", "Vier van de tien agenten")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A closing tag with adjuncts is left out of the content whole.
+        (
+            "Vader Sander is al meermalen naar de politie geweest, vertelt hij in zijn auto voor het bureau.",
+            ("indirect.parenthetical", "Vader Sander is al meermalen naar de politie geweest", "hij"),
+        ),
+        # The name right after ``volgens`` is the source, not the words the parse hung on it.
+        (
+            "Ook van het manipuleren met cijfers is volgens Akerboom geen sprake.",
+            (
+                "indirect.according_to",
+                "Ook van het manipuleren met cijfers is volgens Akerboom geen sprake",
+                "Akerboom",
+            ),
+        ),
+        # ``in een interview`` modifies the verb: the mention stays ``de minister``.
+        (
+            "‘Het gaat goed met de economie’, zei de minister in een interview.",
+            ("direct.postposed", "Het gaat goed met de economie", "minister"),
+        ),
+    ],
+)
+def test_surface_rules_on_a_weak_parse(text: str, expected: tuple[str, str, str]) -> None:
+    tags = {
+        "vertelt": "VERB",
+        "zei": "VERB",
+        "hij": "PRON",
+        "minister": "NOUN",
+        "de": "DET",
+        "Akerboom": "PROPN",
+    }
+    tags |= {"in": "ADP", "een": "DET", "interview": "NOUN", "volgens": "ADP"}
+    quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
+    assert [
+        (q.rule, q.content.text, q.speaker.span.text if q.speaker and q.speaker.span else None)
+        for q in quotes
+    ] == [expected]
+
+
+def test_a_question_word_before_a_colon_is_no_speaker(attributor: Attributor) -> None:
+    rows = [
+        ("Wat", "PRON", 2, "nsubj"),
+        ("volgt", "VERB", 0, "root"),
+        ("is", "AUX", 2, "cop"),
+        ("een", "DET", 5, "det"),
+        ("gesprek", "NOUN", 2, "obj"),
+        (":", "PUNCT", 9, "punct"),
+        ("‘", "PUNCT", 9, "punct"),
+        ("Weet", "VERB", 2, "parataxis"),
+        ("je", "PRON", 8, "nsubj"),
+        ("wat", "PRON", 13, "obj"),
+        ("je", "PRON", 13, "nsubj"),
+        ("moet", "AUX", 13, "aux"),
+        ("leren", "VERB", 8, "ccomp"),
+        ("?", "PUNCT", 8, "punct"),
+        ("’", "PUNCT", 8, "punct"),
+    ]
+    text = "Wat volgt is een gesprek: ‘Weet je wat je moet leren?’"
+    lines = ["# sent_id = handmade-2", f"# text = {text}"]
+    lines += [f"{i}\t{w}\t{w.lower()}\t{u}\t_\t_\t{h}\t{r}\t_\t_" for i, (w, u, h, r) in enumerate(rows, 1)]
+    quotes = _quotes(attributor, next(parse_trees([*lines, ""])))
+    assert [q.content.text for q in quotes] == ["Weet je wat je moet leren?"]
+    # ``Wat`` (what) names nobody: the quote has no speaker rather than a wrong one.
+    assert quotes[0].speaker is None
