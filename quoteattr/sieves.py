@@ -43,6 +43,7 @@ _EDGE_PUNCT = " \t\n\r.,;:!?…"
 _COMPLEMENTISERS = {"dat", "of"}
 _ANAPHORS = {"dat", "dit", "het", "zo", "aldus"}
 _ATTRIBUTION_PREPS = {"volgens", "aldus"}
+_AUTHOR_PRONOUNS = frozenset({"ik", "we", "wij", "je", "jij", "men", "mij", "ons", "jullie"})
 
 
 @attrs.frozen(slots=True)
@@ -89,6 +90,15 @@ class Context:
     """Proper-name runs of the text, so a mention covers the whole name."""
 
     def add(self, attribution: Attribution) -> None:
+        """Record ``attribution``, unless it is reported speech of the author (``we denken dat``).
+
+        GUIDELINES: the author's own ``ik``/``we`` and generic ``je`` are no sources. Inside a
+        direct quote no indirect quote is made at all, so such a pronoun here is the writer's.
+        """
+        if attribution.kind is not QuoteKind.DIRECT and attribution.speaker is not None:
+            mention = self.doc.text[attribution.speaker[0] : attribution.speaker[1]].lower()
+            if mention in _AUTHOR_PRONOUNS:
+                return
         self.found.append(attribution)
 
     # -- lookups ---------------------------------------------------------------------
@@ -132,8 +142,17 @@ class Context:
         return verb.lemma, verb.cue_class, verb.needs_clause
 
     def inside_stretch(self, span: tuple[int, int]) -> bool:
-        """Whether ``span`` lies inside the content of a quoted stretch (nested speech)."""
-        return any(s.content_start <= span[0] and span[1] <= s.content_end for s in self.stretches)
+        """Whether ``span`` lies inside the content of a quoted stretch (nested speech), or
+        crosses one of its edges (a clause that starts inside a quote and runs on after it)."""
+        start, end = span
+        for s in self.stretches:
+            if s.content_start <= start and end <= s.content_end:
+                return True
+            if s.content_start < start < s.content_end and end > s.content_end + 1:
+                return True
+            if start < s.open_start and s.content_start < end < s.content_end - 1:
+                return True
+        return False
 
     def stretch_tokens(self, sentence: Sentence, stretch: QuotedStretch) -> list[Token]:
         return [

@@ -49,9 +49,16 @@ def _name_in(text: str) -> str | None:
     """The proper-name part of a mention (``de heer Den Uyl`` → ``Den Uyl``)."""
     words = text.split()
     for index, word in enumerate(words):
+        if word in _MODIFIER_PREPS and index > 0:
+            # ``de politiechef in Deventer``, ``een woordvoerder van Tesco``: the name after the
+            # preposition is a place or an employer, not the speaker's name.
+            return None
         if word[:1].isupper() and word.casefold() not in NOT_NAMES:
             return " ".join(words[index:])
     return None
+
+
+_MODIFIER_PREPS = frozenset({"van", "in", "bij", "uit", "voor", "op", "namens"})
 
 
 def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: Lexicon) -> list[Quote]:
@@ -106,6 +113,10 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
             named = _role_name(words[-1], start)
             if named:
                 return named
+            fuller = _fullest_role_mention(words[-1])
+            if fuller is not None and fuller != mention:
+                # ``de politiechef`` → ``de politiechef in Deventer``, the fullest mention of the role.
+                return fuller
             # ``de korpschef`` after the person was named: resolve like ``hij``/``zij``.
             if words[0].casefold() in ("de", "het", "deze", "die") or len(words) == 1:
                 # Only an earlier named speaker can be ``de korpschef`` here; other names are
@@ -117,6 +128,21 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
                 if speakers and len(speakers[-1].split()) >= 2:
                     return speakers[-1]
         return mention
+
+    def _fullest_role_mention(role_word: str) -> str | None:
+        """The longest unnamed speaker mention in the document with the same role noun."""
+        key = role_word.casefold()
+        found: str | None = None
+        for other in attributions:
+            if other.speaker is None:
+                continue
+            other_text = text[other.speaker[0] : other.speaker[1]]
+            other_words = other_text.split()
+            if _name_in(other_text) is not None or key not in (w.casefold() for w in other_words):
+                continue
+            if found is None or len(other_words) > len(found.split()):
+                found = other_text
+        return found
 
     def _by_initials(acronym: str) -> str | None:
         """``KF`` → ``Kathleen Ferrier`` when a name with those initials occurs."""

@@ -321,3 +321,30 @@ def test_a_question_word_before_a_colon_is_no_speaker(attributor: Attributor) ->
     assert [q.content.text for q in quotes] == ["Weet je wat je moet leren?"]
     # ``Wat`` (what) names nobody: the quote has no speaker rather than a wrong one.
     assert quotes[0].speaker is None
+
+
+_TAGS = {"denken": "VERB", "denkt": "VERB", "We": "PRON", "dat": "SCONJ", "Piet": "PROPN", "Jansen": "PROPN"}
+_TAGS |= {"gezegd": "VERB", "is": "AUX", "aldus": "ADP", "museum": "NOUN", "het": "DET"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Piet Jansen denkt dat het goed gaat met de economie.",
+            [("het goed gaat met de economie", "Piet Jansen")],
+        ),
+        # GUIDELINES: the author's own ``we`` is no source.
+        ("We denken dat het goed gaat met de economie.", []),
+        # ``dat …`` starts inside the quote and runs on after it: no indirect quote of its own.
+        (
+            '"Nooit eerder is gezegd dat teruggave mogelijk is," aldus het museum bij de lancering.',
+            [("Nooit eerder is gezegd dat teruggave mogelijk is,", "museum")],
+        ),
+    ],
+)
+def test_which_reported_clauses_are_quotes(text: str, expected: list[tuple[str, str]]) -> None:
+    quotes = Attributor(parser=_TaggingParser(_TAGS)).extract(text)
+    assert [
+        (q.content.text, q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes
+    ] == expected

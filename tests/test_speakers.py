@@ -87,3 +87,23 @@ def test_name_index_drops_role_nouns_and_sentence_initial_words() -> None:
     text = "EU-president Donald Tusk sprak. Volgens Van Beurden niet. De minister ging."
     names = [n.text for n in index_names(text, lambda word: lexicon.role_noun(word) is not None)]
     assert names == ["Donald Tusk", "Van Beurden"]
+
+
+def test_role_noun_takes_the_fullest_mention_of_the_same_role() -> None:
+    text = "‘A’, zei de politiechef. ‘B’, aldus de politiechef in Deventer. ‘C’, zei de politiechef."
+    attributions = [
+        _attribution(text, "A", "de politiechef"),
+        _attribution(text, "B", "de politiechef in Deventer"),
+        _attribution(text, "C", "de politiechef", nth=2),
+    ]
+    # The place after the preposition is no name of the speaker.
+    assert _names(text, attributions) == ["de politiechef in Deventer"] * 3
+
+
+def test_employer_after_a_role_noun_is_no_name() -> None:
+    text = "‘Ons bod is goed’, zei een woordvoerder van Shell. ‘Het blijft zo’, zei de woordvoerder."
+    attributions = [
+        _attribution(text, "Ons bod is goed", "een woordvoerder van Shell"),
+        _attribution(text, "Het blijft zo", "de woordvoerder"),
+    ]
+    assert _names(text, attributions) == ["een woordvoerder van Shell"] * 2
