@@ -284,7 +284,10 @@ def _postposed_cue(ctx: Context, sent_index: int, after: int) -> tuple[Token, st
                 rest = [t for t in following if t.start > token.start and not is_punct(t)]
                 subject = _surface_name_head(rest)
             named = _name_after(ctx, sentence, token)
-            if named is not None and (subject is None or subject.upos != "PRON" or named.id == subject.id):
+            # A pronoun subject wins over a later name (``zegt hij tegen Piet Jansen``), a
+            # possessive the parse took for the subject does not.
+            keeps = subject is not None and subject.upos == "PRON" and not _possessive(sentence, subject)
+            if named is not None and (not keeps or (subject is not None and named.id == subject.id)):
                 subject = named
             return token, found[0], subject
         if position == 0 and low == "zo":
@@ -292,6 +295,16 @@ def _postposed_cue(ctx: Context, sent_index: int, after: int) -> tuple[Token, st
         if position >= 1:
             break
     return None
+
+
+_POSSESSIVES = frozenset({"zijn", "haar", "hun", "mijn", "onze", "ons", "jullie", "uw", "z'n", "m'n"})
+
+
+def _possessive(sentence: Sentence, token: Token) -> bool:
+    """``haar`` in ``zegt haar advocaat Willem Korteling``: a possessive before a word, no subject."""
+    if token.text.lower() not in _POSSESSIVES or token.id >= len(sentence.tokens):
+        return False
+    return not is_punct(sentence.tokens[token.id])
 
 
 def _name_after(ctx: Context, sentence: Sentence, verb: Token) -> Token | None:

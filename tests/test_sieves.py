@@ -348,3 +348,26 @@ def test_which_reported_clauses_are_quotes(text: str, expected: list[tuple[str, 
     assert [
         (q.content.text, q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes
     ] == expected
+
+
+def test_a_possessive_before_the_named_speaker_is_no_subject() -> None:
+    text = ",,Het gaat toch aan je knagen'', zegt haar advocaat Willem Korteling."
+    tags = {"zegt": "VERB", "haar": "PRON", "advocaat": "NOUN", "Willem": "PROPN", "Korteling": "PROPN"}
+
+    class _HaarSubject(_TaggingParser):
+        # The weak parse makes ``haar`` the subject of ``zegt``.
+        def parse(self, sentences: Sequence[Sequence[str]]) -> list[list[WordAnalysis]]:
+            parsed = super().parse(sentences)
+            for words, sentence in zip(parsed, sentences, strict=True):
+                if "zegt" in sentence:
+                    verb = sentence.index("zegt")
+                    words[:] = [
+                        attrs.evolve(w, head=verb + 1, deprel="nsubj") if token == "haar" else w
+                        for w, token in zip(words, sentence, strict=True)
+                    ]
+            return parsed
+
+    quotes = Attributor(parser=_HaarSubject(tags)).extract(text)
+    assert [(q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes] == [
+        "Willem Korteling"
+    ]
