@@ -601,9 +601,14 @@ def sieve_indirect_clause(ctx: Context) -> None:
     for sent_index, sentence in enumerate(ctx.doc.sentences):
         if not sentence.parsed:
             continue
+        closing_tag = _closing_tag_verb(ctx, sentence)
         for token in sentence.tokens:
             cue = ctx.cue_verb(sentence, token)
             if cue is None or token.upos not in ("VERB", "AUX"):
+                continue
+            if closing_tag is not None and token.id < closing_tag.id:
+                # ``Ajax moet niet denken dat …, zegt Degryse.``: the cue inside is part of
+                # what the closing tag reports (indirect.parenthetical takes the sentence).
                 continue
             clause = next(
                 (c for c in children(sentence, token, "ccomp") if _clause_is_finite(sentence, c)), None
@@ -777,6 +782,17 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
                 0.75,
             )
             break
+
+
+def _closing_tag_verb(ctx: Context, sentence: Sentence) -> Token | None:
+    """The verb of a tag that closes the sentence (``…, zegt Degryse.``), if any."""
+    for token in sentence.tokens:
+        tag = _comma_tag(ctx, sentence, token)
+        if tag is None or ctx.cue_verb(sentence, token, as_tag=True) is None:
+            continue
+        if not any(any(c.isalnum() for c in t.text) for t in sentence.tokens[tag[-1].id :]):
+            return token
+    return None
 
 
 def _comma_tag(ctx: Context, sentence: Sentence, verb: Token) -> list[Token] | None:

@@ -371,3 +371,22 @@ def test_a_possessive_before_the_named_speaker_is_no_subject() -> None:
     assert [(q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes] == [
         "Willem Korteling"
     ]
+
+
+def test_a_closing_tag_reports_the_whole_sentence_with_its_inner_cue() -> None:
+    text = "Ajax moet niet denken dat het een leiderstype in huis haalt, zegt Degryse."
+    tags = {
+        "denken": "VERB",
+        "dat": "SCONJ",
+        "haalt": "VERB",
+        "zegt": "VERB",
+        "Degryse": "PROPN",
+        "Ajax": "PROPN",
+    }
+    quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
+    assert [
+        (q.rule, q.content.text, q.speaker.span.text if q.speaker and q.speaker.span else None)
+        for q in quotes
+    ] == [
+        ("indirect.parenthetical", "Ajax moet niet denken dat het een leiderstype in huis haalt", "Degryse")
+    ]
