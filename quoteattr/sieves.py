@@ -767,7 +767,7 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
                 subject is None or not surface[0].start <= subject.start < surface[-1].end
             ):
                 # The parse missed ``, zegt Michel,``: the words after the verb name the speaker.
-                subject = _surface_name_head([t for t in surface[1:] if not is_punct(t)])
+                subject = _surface_name_head([t for t in surface if t.id > token.id and not is_punct(t)])
             if subject is None:
                 continue
             phrase = surface if surface is not None else sentence.subtree(token.id)
@@ -796,13 +796,20 @@ def _closing_tag_verb(ctx: Context, sentence: Sentence) -> Token | None:
 
 
 def _comma_tag(ctx: Context, sentence: Sentence, verb: Token) -> list[Token] | None:
-    """``…, zegt Michel, …`` / ``…, vindt X.``: a verb right after a comma, its subject after it,
-    up to the next comma or the sentence end. Returns the tag's tokens (verb to before the comma)."""
+    """``…, zegt Michel, …`` / ``…, vindt X.`` / ``…, zo meldt X.``: a verb right after a comma
+    (or after ``, zo``), its subject after it, up to the next comma or the sentence end. Returns
+    the tag's tokens (``zo`` or the verb, to before the comma)."""
     if verb.upos not in ("VERB", "AUX") or verb.id < 3:
         return None
-    if sentence.token(verb.id - 1).text != ",":
+    lead: list[Token] = []
+    before = sentence.token(verb.id - 1)
+    if before.text.lower() == "zo" and verb.id >= 4:
+        # ``…, zo meldt Het Parool.``
+        lead = [before]
+        before = sentence.token(verb.id - 2)
+    if before.text != ",":
         return None
-    tag = [verb]
+    tag = [*lead, verb]
     for token in sentence.tokens[verb.id :]:
         if token.text in (",", ".", "!", "?", ";"):
             break

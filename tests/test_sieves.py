@@ -390,3 +390,12 @@ def test_a_closing_tag_reports_the_whole_sentence_with_its_inner_cue() -> None:
     ] == [
         ("indirect.parenthetical", "Ajax moet niet denken dat het een leiderstype in huis haalt", "Degryse")
     ]
+
+
+def test_a_closing_tag_may_open_with_zo() -> None:
+    text = "Het aantal parkeervergunningen wordt stapsgewijs beperkt, zo meldt de krant donderdag."
+    tags = {"beperkt": "VERB", "wordt": "AUX", "meldt": "VERB", "zo": "ADV", "de": "DET", "krant": "NOUN"}
+    quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
+    assert [(q.rule, q.content.text, q.cue.span.text if q.cue else None) for q in quotes] == [
+        ("indirect.parenthetical", "Het aantal parkeervergunningen wordt stapsgewijs beperkt", "meldt")
+    ]
