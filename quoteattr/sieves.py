@@ -672,6 +672,9 @@ def _surface_complement(
 def _surface_subject(sentence: Sentence, verb: Token) -> Token | None:
     """The word before a verb in second position (``Rutte zei``), or right after it (``zei Rutte``)."""
     before = [t for t in sentence.tokens if t.id < verb.id and not is_punct(t)]
+    if len(before) >= 3 and before[-1].text.lower() == "te" and before[-2].upos in ("VERB", "AUX"):
+        # ``Ze schijnt te denken dat …``: the subject is that of the finite verb before ``te``.
+        before = before[:-2]
     if before and before[-1].upos in ("PROPN", "PRON", "NOUN"):
         return before[-1]
     following = [t for t in sentence.tokens if t.id > verb.id]
@@ -878,8 +881,9 @@ def sieve_indirect_according_to(ctx: Context) -> None:
                 mention_end = max(t.id for t in sentence.tokens if t.start < name.end)
             elif following is not None and following.upos == "PRON":
                 nominal, mention_end = following, following.id
-            elif nominal.id == token.id or nominal.upos not in ("PROPN", "NOUN", "PRON", "X"):
-                # The parse hung ``volgens`` elsewhere: the noun phrase right after it.
+            elif nominal.id <= token.id or nominal.upos not in ("PROPN", "NOUN", "PRON", "X"):
+                # The parse hung ``volgens`` elsewhere (also on a word before it, which cannot be
+                # its source): the noun phrase right after it.
                 found = _surface_name_head([t for t in sentence.tokens if t.id > token.id])
                 if found is None:
                     continue

@@ -15,6 +15,7 @@ Stanza has no Dutch coreference, so this is a heuristic in three steps:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import regex
@@ -22,7 +23,7 @@ import regex
 from quoteattr.document import ParsedDocument
 from quoteattr.lexicon import Lexicon
 from quoteattr.names import NOT_NAMES, NameMention, index_names
-from quoteattr.quote import Cue, Quote, Span, Speaker
+from quoteattr.quote import Cue, Quote, QuoteKind, Span, Speaker
 from quoteattr.sieves import Attribution
 
 __all__ = ["resolve"]
@@ -164,15 +165,28 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
             if (
                 paragraph_floor <= name.start < before
                 and name.surname in introduced
-                and not any(a.content[0] <= name.start < a.content[1] for a in attributions)
+                and not any(
+                    a.kind is QuoteKind.DIRECT and a.content[0] <= name.start < a.content[1]
+                    for a in attributions
+                )
             ):
                 candidates.append((name.start, _fullest(names, name.surname) or name.text))
-        for _, candidate in sorted(candidates, key=lambda c: c[0], reverse=True):
+        for _, candidate in sorted(candidates, key=lambda c: _salience(c[0]), reverse=True):
+            if candidate.split()[0].casefold() == "het":
+                continue  # ``Het Parool``: a neuter name is no ``hij`` or ``zij``
             known = gender_of.get(candidate.split()[-1].casefold())
             if known is not None and gender is not None and known != gender:
                 continue
             return candidate
         return None
+
+    sentence_starts = [sentence.start for sentence in doc.sentences]
+
+    def _salience(position: int) -> tuple[int, bool, int]:
+        """Later sentences first; within one sentence its subject-like opening name first."""
+        index = bisect.bisect_right(sentence_starts, position) - 1
+        opening = index >= 0 and not text[sentence_starts[index] : position].strip(" \t\n‘’“”„\"'«»,")
+        return index, opening, position
 
     def _role_name(role_word: str, before: int) -> str | None:
         """The name right after the last earlier use of the role noun (``premier Zoran Djindjic``)."""
@@ -230,6 +244,8 @@ def _plural_cue(doc: ParsedDocument, attribution: Attribution) -> bool:
         if sentence.start <= cue_start < sentence.end:
             for token in sentence.tokens:
                 if token.start == cue_start:
+                    if token.feat("VerbForm") in ("Inf", "Part"):
+                        return False  # ``ze schijnt te denken``: the number is on another verb
                     return token.feat("Number") == "Plur" or token.text.lower().endswith(("den", "ten", "en"))
     return False
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import attrs
+
 from quoteattr.document import ParsedDocument
 from quoteattr.lexicon import load
 from quoteattr.names import index_names
@@ -107,3 +109,30 @@ def test_employer_after_a_role_noun_is_no_name() -> None:
         _attribution(text, "Het blijft zo", "de woordvoerder"),
     ]
     assert _names(text, attributions) == ["een woordvoerder van Shell"] * 2
+
+
+def test_pronoun_prefers_the_person_who_opens_the_sentence_over_institutions() -> None:
+    from quoteattr import Attributor
+    from quoteattr.parsing import WordAnalysis
+
+    class _Flat:
+        name = "flat"
+
+        def parse(self, sentences: list[list[str]]) -> list[list[WordAnalysis]]:
+            return [[WordAnalysis(w, "X", "_", 0, "dep") for w in s] for s in sentences]
+
+    text = (
+        "Annabel Nanninga zal actief zijn in de Eerste Kamer, zo staat in Het Parool. "
+        "Ze schijnt te denken dat die functies te combineren zijn."
+    )
+    doc = Attributor(parser=_Flat()).parse(text)  # type: ignore[arg-type]
+    attributions = [
+        attrs.evolve(_attribution(text, content, speaker), kind=QuoteKind.INDIRECT)
+        for content, speaker in [
+            ("Annabel Nanninga zal actief zijn in de Eerste Kamer", "Het Parool"),
+            ("die functies te combineren zijn", "Ze"),
+        ]
+    ]
+    quotes = resolve(doc, attributions, load())
+    # Not the neuter ``Het Parool``, not the later ``Eerste Kamer``: the subject of the sentence.
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Het Parool", "Annabel Nanninga"]
