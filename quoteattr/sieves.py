@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import attrs
+import regex
 
 from quoteattr.document import ParsedDocument, Sentence, Token
 from quoteattr.lexicon import CueClass, Lexicon
@@ -725,8 +726,17 @@ def _sentence_content(ctx: Context, sentence: Sentence, drop: Sequence[Token]) -
         if not rest:
             return None
         end = rest[-1].end
+    dateline = _DATELINE.match(ctx.doc.text, start, end)
+    if dateline is not None:
+        start = dateline.end()
     start, end = _trim(ctx.doc.text, start, end)
+    if len(ctx.doc.text[start:end].split()) < 2:
+        return None  # ``Veelzeggend, vindt X …``: one word reports nothing
     return (start, end) if end > start else None
+
+
+# ``LONDEN (ANP) - ``: the dateline of an agency report is no part of what it reports.
+_DATELINE = regex.compile(r"\p{Lu}[\p{Lu}\p{Zs}'-]*\p{Lu}(?:\p{Zs}*\([^()\n]{1,30}\))?\p{Zs}*[-–—]\p{Zs}+")
 
 
 def sieve_indirect_parenthetical(ctx: Context) -> None:

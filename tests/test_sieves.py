@@ -399,3 +399,21 @@ def test_a_closing_tag_may_open_with_zo() -> None:
     assert [(q.rule, q.content.text, q.cue.span.text if q.cue else None) for q in quotes] == [
         ("indirect.parenthetical", "Het aantal parkeervergunningen wordt stapsgewijs beperkt", "meldt")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The dateline of an agency report is no part of what is reported.
+        (
+            "LONDEN (ANP) - Supermarktketen Tesco schrapt duizenden banen, meldt de krant.",
+            ["Supermarktketen Tesco schrapt duizenden banen"],
+        ),
+        # One word reports nothing.
+        ("Veelzeggend, vindt de onderzoeker.", []),
+    ],
+)
+def test_sentence_content_edges(text: str, expected: list[str]) -> None:
+    tags = {"meldt": "VERB", "vindt": "VERB", "de": "DET", "krant": "NOUN", "onderzoeker": "NOUN"}
+    quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
+    assert [q.content.text for q in quotes] == expected
