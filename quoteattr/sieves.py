@@ -183,6 +183,14 @@ def _speaker_of(
     start, end = span_of(tokens)
     # ``de Italiaanse franciscaan Alberto Tosini``: the name in apposition names the speaker.
     following = next((n for n in ctx.names if n.start in (end + 1, end)), None)
+    if following is None and head.upos == "NOUN":
+        # ``de Engelse journalist en schrijver James Bloodworth``: more role words, then the name.
+        following = next((n for n in ctx.names if end < n.start <= end + 40 and n.end <= sentence.end), None)
+        between = ctx.doc.text[end : following.start].split() if following is not None else []
+        if not between or not all(
+            w == "en" or (w[:1].islower() and ctx.lexicon.role_noun(w) is not None) for w in between
+        ):
+            following = None
     if following is not None and following.end <= sentence.end and head.upos not in ("PRON", "PROPN"):
         return (following.start, following.end), (sent_index, head.id)
     if head.upos == "PROPN" or head.text[:1].isupper():

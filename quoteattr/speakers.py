@@ -55,11 +55,17 @@ def _name_in(text: str) -> str | None:
             # preposition is a place or an employer, not the speaker's name.
             return None
         if word[:1].isupper() and word.casefold() not in NOT_NAMES:
+            following = words[index + 1] if index + 1 < len(words) else None
+            if following is not None and following[:1].islower() and following not in _PARTICLES:
+                continue  # ``de Engelse journalist``: a capitalised adjective, no name
             return " ".join(words[index:])
     return None
 
 
 _MODIFIER_PREPS = frozenset({"van", "in", "bij", "uit", "voor", "op", "namens"})
+_PARTICLES = frozenset(
+    {"van", "de", "der", "den", "ter", "ten", "te", "'t", "von", "da", "di", "du", "le", "la"}
+)
 
 
 def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: Lexicon) -> list[Quote]:

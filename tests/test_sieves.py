@@ -417,3 +417,20 @@ def test_sentence_content_edges(text: str, expected: list[str]) -> None:
     tags = {"meldt": "VERB", "vindt": "VERB", "de": "DET", "krant": "NOUN", "onderzoeker": "NOUN"}
     quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
     assert [q.content.text for q in quotes] == expected
+
+
+def test_the_name_after_more_role_words_names_the_speaker() -> None:
+    text = "‘Het is een hel’, zegt de Engelse journalist en schrijver James Bloodworth in een column."
+    tags = {
+        "zegt": "VERB",
+        "de": "DET",
+        "Engelse": "ADJ",
+        "journalist": "NOUN",
+        "en": "CCONJ",
+        "schrijver": "NOUN",
+    }
+    tags |= {"James": "PROPN", "Bloodworth": "PROPN", "in": "ADP"}
+    quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
+    assert [(q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes] == [
+        "James Bloodworth"
+    ]

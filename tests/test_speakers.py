@@ -136,3 +136,8 @@ def test_pronoun_prefers_the_person_who_opens_the_sentence_over_institutions() -
     quotes = resolve(doc, attributions, load())
     # Not the neuter ``Het Parool``, not the later ``Eerste Kamer``: the subject of the sentence.
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Het Parool", "Annabel Nanninga"]
+
+
+def test_a_capitalised_adjective_is_no_name() -> None:
+    text = "‘A’, zei de Engelse journalist."
+    assert _names(text, [_attribution(text, "A", "de Engelse journalist")]) == ["de Engelse journalist"]
