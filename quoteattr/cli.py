@@ -20,11 +20,11 @@ import shutil
 import sys
 import time
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, Final
 
-from quoteattr import evaluate
+from quoteattr import cluster, evaluate
 from quoteattr._version import __version__
 from quoteattr.corpus import (
     FORMATS,
@@ -185,6 +185,14 @@ def _positive(value: str) -> int:
     return number
 
 
+def _scheduler(value: str) -> str:
+    try:
+        cluster.parse_scheduler(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
+
+
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("input")
     group.add_argument(
@@ -253,6 +261,7 @@ examples:
   quoteattr extract articles.jsonl -o quotes.jsonl
   quoteattr extract corpus/ --jobs 2 -o quotes.jsonl --resume     # continue after a crash
   quoteattr extract articles.csv --id-field article_id --text-field body --format csv -o quotes.csv
+  quoteattr extract corpus/ --dask tcp://scheduler:8786 -o quotes.jsonl --resume   # on a Dask cluster
   cat story.txt | quoteattr extract --input-format txt -
 """
 
@@ -321,6 +330,14 @@ def build_parser() -> argparse.ArgumentParser:
         "last line, and process only the documents not yet written",
     )
     _add_model_options(extract)
+    extract.add_argument_group("cluster").add_argument(
+        "--dask",
+        type=_scheduler,
+        metavar="SCHEDULER",
+        help="extract on a Dask cluster: a scheduler address (tcp://host:8786), or local:N to start N "
+        "worker processes here; same output as a local run; works with --resume, not with --jobs; "
+        "needs pip install 'quoteattr[dask]' (see docs/scaling.md)",
+    )
 
     score = commands.add_parser(
         "evaluate",
@@ -399,10 +416,18 @@ def _run(
     progress: Progress,
     word_counts: dict[DocId, int],
     on_result: Callable[[Document, Outcome], None],
+    extract: Callable[[Iterable[Document]], Iterator[tuple[Document, Outcome]]] | None = None,
 ) -> tuple[int, int]:
-    """Extract, hand each result to ``on_result``, report failures; (documents failed, quotes)."""
+    """Extract, hand each result to ``on_result``, report failures; (documents failed, quotes).
+
+    ``extract`` replaces the local extraction (with ``--jobs`` processes) by another, ``--dask``'s.
+    """
     failed = n_quotes = 0
-    for document, outcome in extract_documents(documents, config, jobs=args.jobs):
+
+    def here(documents: Iterable[Document]) -> Iterator[tuple[Document, Outcome]]:
+        return extract_documents(documents, config, jobs=args.jobs)
+
+    for document, outcome in (extract or here)(documents):
         on_result(document, outcome)
         if outcome.error is not None:
             failed += 1
@@ -413,6 +438,25 @@ def _run(
     return failed, n_quotes
 
 
+def _on_dask(
+    args: argparse.Namespace, config: ExtractorConfig, stack: contextlib.ExitStack[bool | None]
+) -> Callable[[Iterable[Document]], Iterator[tuple[Document, Outcome]]]:
+    """Connect to ``--dask``'s cluster (closed with ``stack``); the extraction that runs on it."""
+    try:
+        client = stack.enter_context(cluster.connect(args.dask))
+    except cluster.DaskNotInstalledError:
+        raise UsageError("--dask needs Dask: pip install 'quoteattr[dask]'") from None
+    except OSError as exc:
+        raise UsageError(f"--dask {args.dask}: cannot connect to the Dask scheduler: {exc}") from None
+    target = cluster.parse_scheduler(args.dask)
+    # Local workers share this machine's cores, as --jobs workers do; a real cluster's keep theirs.
+    threads = cluster.local_torch_threads(target) if isinstance(target, int) else None
+    if not args.quiet:
+        workers = len(client.scheduler_info()["workers"])
+        _say(f"extracting on the Dask cluster {args.dask} ({workers} worker(s) now)")
+    return lambda documents: cluster.extract_documents_on(client, documents, config, torch_threads=threads)
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else None
     fmt = args.format or ("csv" if output is not None and output.suffix.lower() == ".csv" else "jsonl")
@@ -420,6 +464,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         raise UsageError("--resume needs -o FILE (the output of the interrupted run)")
     if args.resume and fmt != "jsonl":
         raise UsageError("--resume works with JSONL output only")
+    if args.dask is not None and args.jobs > 1:
+        raise UsageError("--jobs is for worker processes here; with --dask the cluster's workers extract")
     corpus = _open_corpus(args)
     done: frozenset[DocId] = frozenset()
     if args.resume:
@@ -441,13 +487,21 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     config = _config(args)
     started = time.monotonic()
     with contextlib.ExitStack() as stack:
+        # Connected before the output is opened: a cluster that cannot be reached leaves it as it was.
+        extract = _on_dask(args, config, stack) if args.dask is not None else None
         stream = sys.stdout.buffer
         if output is not None:
             stream = stack.enter_context(_open_output(output, args.resume))
         writer = CsvWriter(stream) if fmt == "csv" else JsonlWriter(stream)
         documents = (document for document in corpus if document.id not in done)
         failed, n_quotes = _run(
-            documents, args, config, progress, corpus.word_counts, lambda d, o: writer.write(d.id, o)
+            documents,
+            args,
+            config,
+            progress,
+            corpus.word_counts,
+            lambda d, o: writer.write(d.id, o),
+            extract,
         )
     if not args.quiet:
         _say(

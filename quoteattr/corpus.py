@@ -55,6 +55,7 @@ __all__ = [
     "ResumeState",
     "extract_documents",
     "output_record",
+    "quote_row",
     "resume_output",
 ]
 
@@ -592,6 +593,29 @@ class JsonlWriter:
         self._stream.flush()
 
 
+def quote_row(doc_id: DocId, quote: Quote) -> list[object]:
+    """The cells of one quote under :data:`CSV_COLUMNS` (None where the CSV has an empty cell)."""
+    speaker = quote.speaker
+    span = speaker.span if speaker is not None else None
+    cue = quote.cue.span if quote.cue is not None else None
+    return [
+        doc_id,
+        quote.kind.value,
+        quote.content.start,
+        quote.content.end,
+        quote.content.text,
+        span.start if span else None,
+        span.end if span else None,
+        span.text if span else None,
+        speaker.name if speaker is not None else None,
+        cue.start if cue else None,
+        cue.end if cue else None,
+        cue.text if cue else None,
+        round(quote.confidence, 4),
+        quote.rule,
+    ]
+
+
 def _csv_cell(value: object) -> str:
     return "" if value is None else str(value)
 
@@ -610,27 +634,7 @@ class CsvWriter:
 
     def write(self, doc_id: DocId, outcome: Outcome) -> None:
         for quote in outcome.quotes:
-            speaker = quote.speaker
-            span = speaker.span if speaker is not None else None
-            cue = quote.cue.span if quote.cue is not None else None
-            self._write_row(
-                [
-                    doc_id,
-                    quote.kind.value,
-                    quote.content.start,
-                    quote.content.end,
-                    quote.content.text,
-                    span.start if span else None,
-                    span.end if span else None,
-                    span.text if span else None,
-                    speaker.name if speaker is not None else None,
-                    cue.start if cue else None,
-                    cue.end if cue else None,
-                    cue.text if cue else None,
-                    round(quote.confidence, 4),
-                    quote.rule,
-                ]
-            )
+            self._write_row(quote_row(doc_id, quote))
         self._stream.flush()
 
 
