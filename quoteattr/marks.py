@@ -251,8 +251,10 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
     Paragraphs are separated by blank lines (two or more line breaks, ``\\n``, ``\\r\\n`` or
     ``\\r``, with only white space between) or by U+2029. The index in this list is
-    :attr:`QuotedStretch.paragraph`.
+    :attr:`QuotedStretch.paragraph`. Raises :class:`TypeError` when ``text`` is not a ``str``.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
     spans: list[tuple[int, int]] = []
     start = 0
     for brk in _PARAGRAPH_BREAK.finditer(text):
@@ -455,12 +457,19 @@ def quote_mark_offsets(text: str, stretches: Sequence[QuotedStretch] | None = No
     """Offsets of every character of an opening, closing or nested mark of the stretches.
 
     ``stretches`` defaults to ``scan(text)``; pass them when already computed. These are the
-    characters a tokenizer should split off as tokens of their own.
+    characters a tokenizer should split off as tokens of their own. Raises :class:`TypeError` when
+    ``text`` is not a ``str`` or ``stretches`` not a sequence of :class:`QuotedStretch`.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
     if stretches is None:
         stretches = scan(text)
+    elif not isinstance(stretches, Sequence) or isinstance(stretches, str):
+        raise TypeError(f"stretches must be a sequence of QuotedStretch, not {type(stretches).__name__}")
     offsets: set[int] = set()
     for stretch in stretches:
+        if not isinstance(stretch, QuotedStretch):
+            raise TypeError(f"stretches must hold QuotedStretch objects, not {type(stretch).__name__}")
         offsets.update(range(stretch.open_start, stretch.open_end))
         if stretch.close_start is not None and stretch.close_end is not None:
             offsets.update(range(stretch.close_start, stretch.close_end))

@@ -13,6 +13,13 @@ Two kinds of model folder are understood:
   on a machine with internet, loaded with Stanza's usual resource lookup.
 
 Neither ever reaches for the network (``download_method=None``).
+
+Speed: :meth:`StanzaParser.parse_where` tags a batch of sentences and builds trees only for
+those a caller asks for, reusing the tags (the lemmatizer and the parser run on those alone);
+see :mod:`quoteattr.candidates` for how sentences are chosen. While Stanza runs, its
+maximum-spanning-tree decoder (Chu-Liu-Edmonds, pure Python) is swapped for
+:func:`chuliu_edmonds_one_root`, the same algorithm with a linear cycle search and no
+``numpy.pad``: it gives the same trees, a few times faster.
 """
 
 from __future__ import annotations
@@ -20,11 +27,12 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import sys
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import attrs
 
@@ -32,10 +40,19 @@ from quoteattr.document import ParsedDocument, Sentence, Token
 from quoteattr.errors import ModelError, ModelNotFoundError, ParseError
 from quoteattr.normalize import for_parser
 
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
 __all__ = [
     "WordAnalysis",
+    "SentenceParse",
     "DependencyParser",
+    "SelectiveParser",
+    "NeedsTree",
     "StanzaParser",
+    "parse_where",
+    "chuliu_edmonds_one_root",
     "default_model_dir",
     "document_from_stanza",
     "MANIFEST",
@@ -73,6 +90,50 @@ class DependencyParser(Protocol):
     def parse(self, sentences: Sequence[Sequence[str]]) -> list[list[WordAnalysis]]:
         """Analyse each sentence; the result has the same shape as ``sentences``."""
         ...
+
+
+@attrs.frozen(slots=True)
+class SentenceParse:
+    """What the parser gave one sentence: tags, and a tree where one was asked for."""
+
+    words: tuple[WordAnalysis, ...]
+    """One analysis per token; without a tree, lemma ``_``, head 0 and deprel ``_``."""
+    tree: bool
+    """Whether ``words`` carry a dependency tree (and lemmas)."""
+
+
+NeedsTree = Callable[[int, Sequence[WordAnalysis]], bool]
+"""Called with a sentence's index and its tagged words (no tree yet): whether to build its tree."""
+
+
+@runtime_checkable
+class SelectiveParser(DependencyParser, Protocol):
+    """A parser that can tag sentences first and build trees only for some of them."""
+
+    def parse_where(self, sentences: Sequence[Sequence[str]], needs_tree: NeedsTree) -> list[SentenceParse]:
+        """Tag every sentence; build the tree of those for which ``needs_tree`` says so."""
+        ...
+
+
+def _without_tree(words: Sequence[WordAnalysis]) -> tuple[WordAnalysis, ...]:
+    return tuple(WordAnalysis("_", word.upos, word.feats, 0, "_") for word in words)
+
+
+def parse_where(
+    parser: DependencyParser, sentences: Sequence[Sequence[str]], needs_tree: NeedsTree
+) -> list[SentenceParse]:
+    """Tags for every sentence and trees where ``needs_tree`` asks for them.
+
+    A :class:`SelectiveParser` tags first and parses only the chosen sentences; any other parser
+    parses everything and the trees not asked for are dropped, so both give the same result.
+    """
+    if isinstance(parser, SelectiveParser):
+        return parser.parse_where(sentences, needs_tree)
+    results = []
+    for index, words in enumerate(parser.parse(sentences)):
+        tree = needs_tree(index, _without_tree(words))
+        results.append(SentenceParse(tuple(words) if tree else _without_tree(words), tree))
+    return results
 
 
 def default_model_dir() -> Path:
@@ -118,6 +179,8 @@ class StanzaParser:
         batch_size: words per POS/parse batch.
         package: Stanza package name for an official resources folder (``default``,
             ``alpino``, ``lassysmall``).
+        threads: torch threads (a process-wide setting); None leaves torch's default, one
+            per physical core.
     """
 
     def __init__(
@@ -127,7 +190,10 @@ class StanzaParser:
         use_gpu: bool = False,
         batch_size: int = 3000,
         package: str = "default",
+        threads: int | None = None,
     ) -> None:
+        if threads is not None and threads < 1:
+            raise ValueError(f"threads must be at least 1, not {threads}")
         directory = Path(model_dir) if model_dir is not None else default_model_dir()
         if not directory.is_dir():
             raise ModelNotFoundError(f"model folder not found: {directory}")
@@ -163,6 +229,10 @@ class StanzaParser:
         try:
             import stanza
 
+            if threads is not None:
+                import torch
+
+                torch.set_num_threads(threads)
             with _quiet_stanza():
                 self._pipeline = stanza.Pipeline(**options)
         except ModelError:
@@ -178,33 +248,207 @@ class StanzaParser:
         batch = [[_clean_token(token) for token in sentence] for sentence in sentences if sentence]
         if not batch:
             return [[] for _ in sentences]
-        try:
-            with _quiet_stanza():
-                document = self._pipeline(batch)
-        except Exception as exc:
-            raise ParseError(f"Stanza failed on a batch of {len(batch)} sentences: {exc}") from exc
-        parsed = iter(document.sentences)
+        parsed = iter(self._run(batch, None).sentences)
         results: list[list[WordAnalysis]] = []
         for sentence in sentences:
-            if not sentence:
-                results.append([])
-                continue
-            words = next(parsed).words
-            if len(words) != len(sentence):
-                raise ParseError(f"Stanza returned {len(words)} words for {len(sentence)} tokens")
-            results.append(
+            results.append(_analyses(next(parsed).words, len(sentence), tree=True) if sentence else [])
+        return results
+
+    def parse_where(self, sentences: Sequence[Sequence[str]], needs_tree: NeedsTree) -> list[SentenceParse]:
+        """Tag every sentence (POS, features); lemmatise and parse only those ``needs_tree`` picks.
+
+        The trees come from the tags of the first pass, exactly as the full pipeline would build
+        them, so a sentence gets the same analysis here as from :meth:`parse`.
+        """
+        from stanza.models.common import doc as stanza_doc
+
+        results = [SentenceParse((), False) for _ in sentences]
+        positions = [index for index, sentence in enumerate(sentences) if sentence]
+        if not positions:
+            return results
+        batch = [[_clean_token(token) for token in sentences[index]] for index in positions]
+        tagged = self._run(batch, "tokenize,pos").sentences
+        chosen: list[int] = []
+        for position, (index, stanza_sentence) in enumerate(zip(positions, tagged, strict=True)):
+            words = tuple(_analyses(stanza_sentence.words, len(sentences[index]), tree=False))
+            results[index] = SentenceParse(words, False)
+            if needs_tree(index, words):
+                chosen.append(position)
+        if not chosen:
+            return results
+        rows = []
+        for position in chosen:
+            rows.append(
                 [
-                    WordAnalysis(
-                        lemma=word.lemma or "_",
-                        upos=word.upos or "X",
-                        feats=word.feats or "_",
-                        head=int(word.head or 0),
-                        deprel=word.deprel or "dep",
-                    )
-                    for word in words
+                    {
+                        stanza_doc.ID: (number,),
+                        stanza_doc.TEXT: word.text,
+                        stanza_doc.UPOS: word.upos,
+                        stanza_doc.XPOS: word.xpos,
+                        stanza_doc.FEATS: word.feats,
+                    }
+                    for number, word in enumerate(tagged[position].words, start=1)
                 ]
             )
+        text = " ".join(" ".join(batch[position]) for position in chosen)
+        parsed = self._run(stanza_doc.Document(rows, text), "lemma,depparse").sentences
+        for position, stanza_sentence in zip(chosen, parsed, strict=True):
+            index = positions[position]
+            results[index] = SentenceParse(
+                tuple(_analyses(stanza_sentence.words, len(sentences[index]), tree=True)), True
+            )
         return results
+
+    def _run(self, batch: Any, processors: str | None) -> Any:
+        """Run the pipeline (or the named processors) on ``batch``, with the fast tree decoder."""
+        try:
+            with _quiet_stanza(), _fast_tree_decoder():
+                return self._pipeline(batch, processors)
+        except Exception as exc:
+            size = len(batch) if isinstance(batch, list) else len(batch.sentences)
+            raise ParseError(f"Stanza failed on a batch of {size} sentences: {exc}") from exc
+
+
+def _analyses(words: Sequence[Any], expected: int, *, tree: bool) -> list[WordAnalysis]:
+    if len(words) != expected:
+        raise ParseError(f"Stanza returned {len(words)} words for {expected} tokens")
+    if not tree:
+        return [WordAnalysis("_", word.upos or "X", word.feats or "_", 0, "_") for word in words]
+    return [
+        WordAnalysis(
+            lemma=word.lemma or "_",
+            upos=word.upos or "X",
+            feats=word.feats or "_",
+            head=int(word.head or 0),
+            deprel=word.deprel or "dep",
+        )
+        for word in words
+    ]
+
+
+# --- the tree decoder ---------------------------------------------------------------------
+#
+# Stanza's Chu-Liu-Edmonds decoder (stanza/models/common/chuliu_edmonds.py, Apache-2.0, after
+# Timothy Dozat's Parser-v3) spends most of its time finding cycles with a Tarjan search that makes
+# a numpy call per node, and padding arrays with numpy.pad. The functions below follow it step by
+# step, with the same arithmetic in the same order, so they return the same trees; only the cycle
+# search (linear: every node has one head) and the padding are new.
+
+
+def _cycles(tree: npt.NDArray[Any]) -> list[npt.NDArray[np.bool_]]:
+    """The cycles of the head array ``tree`` as masks, in the order Stanza's Tarjan search gives
+    them: by their smallest node (a cycle is reached first from its own nodes)."""
+    import numpy as np
+
+    heads: list[int] = tree.tolist()
+    size = len(heads)
+    state = [0] * size  # 0 unseen, 1 on the current path, 2 done
+    found: list[list[int]] = []
+    for start in range(size):
+        if state[start]:
+            continue
+        path = []
+        node = start
+        while not state[node]:
+            state[node] = 1
+            path.append(node)
+            node = heads[node]
+        if state[node] == 1:
+            cycle = path[path.index(node) :]
+            if len(cycle) > 1:
+                found.append(cycle)
+        for member in path:
+            state[member] = 2
+    found.sort(key=min)
+    masks = []
+    for cycle in found:
+        mask = np.zeros(size, dtype=bool)
+        mask[cycle] = True
+        masks.append(mask)
+    return masks
+
+
+def _contract(
+    tree: npt.NDArray[Any], cycle: npt.NDArray[np.bool_], scores: npt.NDArray[Any]
+) -> tuple[npt.NDArray[Any], ...]:
+    """Stanza's ``process_cycle``: the scores with ``cycle`` contracted into one node."""
+    import numpy as np
+
+    cycle_locs = np.where(cycle)[0]
+    cycle_subtree = tree[cycle]
+    cycle_scores = scores[cycle, cycle_subtree]
+    cycle_score = cycle_scores.sum()
+    noncycle = np.logical_not(cycle)
+    noncycle_locs = np.where(noncycle)[0]
+    metanode_head_scores = scores[cycle][:, noncycle] - cycle_scores[:, None] + cycle_score
+    metanode_dep_scores = scores[noncycle][:, cycle]
+    metanode_heads = np.argmax(metanode_head_scores, axis=0)
+    metanode_deps = np.argmax(metanode_dep_scores, axis=1)
+    size = len(noncycle_locs)
+    subscores = np.zeros((size + 1, size + 1), dtype=scores.dtype)
+    subscores[:-1, :-1] = scores[noncycle][:, noncycle]
+    subscores[-1, :-1] = metanode_head_scores[metanode_heads, np.arange(size)]
+    subscores[:-1, -1] = metanode_dep_scores[np.arange(size), metanode_deps]
+    return subscores, cycle_locs, noncycle_locs, metanode_heads, metanode_deps
+
+
+def _chuliu_edmonds(scores: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    import numpy as np
+    from stanza.models.common.chuliu_edmonds import expand_contracted_tree, prepare_scores
+
+    stack = []
+    prepare_scores(scores)
+    tree: npt.NDArray[Any] = np.argmax(scores, axis=1)
+    cycles = _cycles(tree)
+    while cycles:
+        subscores, *contraction = _contract(tree, cycles.pop(), scores)
+        stack.append((tree, contraction))
+        scores = subscores
+        prepare_scores(scores)
+        tree = np.argmax(scores, axis=1)
+        cycles = _cycles(tree)
+    while stack:
+        contracted_tree = tree
+        tree, contraction = stack.pop()
+        tree = expand_contracted_tree(tree, contracted_tree, *contraction)
+    return tree
+
+
+def chuliu_edmonds_one_root(scores: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """The maximum spanning tree with one root word, as Stanza's function of the same name.
+
+    ``scores[x][y]`` is the score of ``y`` heading ``x``; row and column 0 are the root. Returns
+    the head of each node (``tree[0] == 0``). ``scores`` is left unchanged.
+    """
+    import numpy as np
+
+    scores = scores.astype(np.float64)  # a copy: the decoder writes into it
+    min_score = scores[np.isfinite(scores)].min()
+    # Root arcs are made so costly that the tree takes exactly one (Stanza's reweighting).
+    scores[:, 0] = scores[:, 0] + (min_score * scores.shape[0])
+    return _chuliu_edmonds(scores)
+
+
+_DECODER_MODULE = "stanza.models.depparse.model"
+_DECODER_NAME = "chuliu_edmonds_one_root"
+
+
+@contextlib.contextmanager
+def _fast_tree_decoder() -> Iterator[None]:
+    """Let Stanza's graph parser decode with :func:`chuliu_edmonds_one_root` for a while.
+
+    The swap is undone afterwards; a Stanza without that function is left alone.
+    """
+    module = sys.modules.get(_DECODER_MODULE)
+    original = getattr(module, _DECODER_NAME, None)
+    if module is None or original is None or original is chuliu_edmonds_one_root:
+        yield
+        return
+    setattr(module, _DECODER_NAME, chuliu_edmonds_one_root)
+    try:
+        yield
+    finally:
+        setattr(module, _DECODER_NAME, original)
 
 
 def document_from_stanza(document: Any) -> ParsedDocument:

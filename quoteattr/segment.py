@@ -220,14 +220,19 @@ def segment(text: str, *, split_at: Collection[int] = frozenset()) -> list[Sente
     ``split_at`` holds offsets of characters that are quotation marks (from the quote-mark
     scanner): each becomes a token of its own, never glued to a word; a two-character mark
     (``,,`` ``''``) whose characters are both listed stays one token. Offsets outside the text
-    or on whitespace are ignored.
+    or on whitespace are ignored. Raises :class:`TypeError` when ``text`` is not a ``str`` or
+    ``split_at`` not a collection of ``int``.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if not isinstance(split_at, Collection) or isinstance(split_at, str | bytes):
+        raise TypeError(f"split_at must be a collection of int offsets, not {type(split_at).__name__}")
     lexicon = _lexicon()
     tokens: list[Token] = [match.span() for match in lexicon.token_pattern.finditer(text)]
     forced: frozenset[int] = frozenset()
     if split_at:
+        if not all(isinstance(offset, int) for offset in split_at):
+            raise TypeError("split_at must hold int offsets only")
         forced = frozenset(offset for offset in split_at if 0 <= offset < len(text))
         tokens = _force_splits(text, tokens, forced)
     if any(end - start > MAX_TOKEN_CHARS for start, end in tokens):

@@ -25,6 +25,7 @@ Speaker names are resolved afterwards (:mod:`quoteattr.speakers`).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -89,6 +90,12 @@ class Context:
     """Sentences whose whole content is already an indirect quote."""
     names: list[NameMention] = attrs.field(factory=list)
     """Proper-name runs of the text, so a mention covers the whole name."""
+    _sentence_starts: list[int] = attrs.field(init=False, repr=False)
+    """Start offset of each sentence, for :meth:`sentence_at`."""
+
+    @_sentence_starts.default
+    def _starts(self) -> list[int]:
+        return [sentence.start for sentence in self.doc.sentences]
 
     def add(self, attribution: Attribution) -> None:
         """Record ``attribution``, unless it is reported speech of the author (``we denken dat``).
@@ -106,12 +113,13 @@ class Context:
 
     def sentence_at(self, offset: int) -> int | None:
         """Index of the parsed sentence holding character ``offset``."""
-        for index, sentence in enumerate(self.doc.sentences):
-            if sentence.start <= offset < max(sentence.end, sentence.start + 1):
-                return index
-            if sentence.start > offset:
-                return None
-        return None
+        # A binary search (the sentences are in text order): a scan per lookup made documents
+        # with thousands of quotes quadratic.
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if index < 0:
+            return None
+        sentence = self.doc.sentences[index]
+        return index if offset < max(sentence.end, sentence.start + 1) else None
 
     def cue_verb(
         self, sentence: Sentence, token: Token, *, as_tag: bool = False

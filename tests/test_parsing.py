@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+import stanza.models.common.chuliu_edmonds as stanza_mst
+import stanza.models.depparse.model as stanza_depparse
+
+from quoteattr import parsing
+from quoteattr.parsing import (
+    SelectiveParser,
+    SentenceParse,
+    StanzaParser,
+    WordAnalysis,
+    chuliu_edmonds_one_root,
+    parse_where,
+)
+
+model = pytest.mark.model
+
+
+# --- the tree decoder --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_cycles_are_stanzas_tarjan_cycles_in_the_same_order(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    for _ in range(200):
+        size = int(rng.integers(1, 40))
+        tree = rng.integers(0, size, size=size)
+        if rng.random() < 0.5:
+            tree[0] = 0
+        expected = stanza_mst.tarjan(tree)
+        found = parsing._cycles(tree)
+        assert len(found) == len(expected)
+        for mine, theirs in zip(found, expected, strict=True):
+            assert mine.dtype == theirs.dtype
+            assert (mine == theirs).all()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_tree_decoder_gives_stanzas_trees(seed: int) -> None:
+    rng = np.random.default_rng(100 + seed)
+    for _ in range(25):
+        size = int(rng.integers(2, 30))
+        # Random scores make many cycles; the parser's own scores are log-probabilities.
+        scores = rng.normal(size=(size, size)).astype(np.float32)
+        if rng.random() < 0.5:
+            scores = np.log(np.exp(scores) / np.exp(scores).sum(axis=1, keepdims=True))
+        before = scores.copy()
+        expected = stanza_mst.chuliu_edmonds_one_root(scores.copy())
+        found = chuliu_edmonds_one_root(scores)
+        assert (scores == before).all()  # the input is left alone
+        assert found.tolist() == expected.tolist()
+        assert found[0] == 0
+        assert (found[1:] == 0).sum() == 1  # one root word
+
+
+def test_decoder_swap_is_undone_afterwards() -> None:
+    original = stanza_depparse.chuliu_edmonds_one_root
+    with parsing._fast_tree_decoder():
+        assert stanza_depparse.chuliu_edmonds_one_root is chuliu_edmonds_one_root
+    assert stanza_depparse.chuliu_edmonds_one_root is original
+
+
+def test_decoder_swap_is_undone_after_an_error() -> None:
+    original = stanza_depparse.chuliu_edmonds_one_root
+    with pytest.raises(RuntimeError), parsing._fast_tree_decoder():
+        raise RuntimeError("parser broke")
+    assert stanza_depparse.chuliu_edmonds_one_root is original
+
+
+# --- parse_where over any parser -----------------------------------------------------------
+
+
+class _CountingParser:
+    """Tags capitalised words PROPN, others NOUN; every word hangs on the first."""
+
+    name = "counting"
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def parse(self, sentences: Sequence[Sequence[str]]) -> list[list[WordAnalysis]]:
+        self.calls += 1
+        return [
+            [
+                WordAnalysis(word.lower(), "PROPN" if word[:1].isupper() else "NOUN", "_", int(i > 0), "dep")
+                for i, word in enumerate(sentence)
+            ]
+            for sentence in sentences
+        ]
+
+
+def test_a_plain_parser_keeps_only_the_trees_asked_for() -> None:
+    parser = _CountingParser()
+    assert not isinstance(parser, SelectiveParser)
+    sentences = [["Jan", "zei", "iets"], ["het", "regent"], []]
+    asked: list[tuple[int, list[str]]] = []
+
+    def needs_tree(index: int, words: Sequence[WordAnalysis]) -> bool:
+        asked.append((index, [word.upos for word in words]))
+        assert all(word.head == 0 and word.deprel == "_" and word.lemma == "_" for word in words)
+        return words[0].upos == "PROPN" if words else False
+
+    result = parse_where(parser, sentences, needs_tree)
+    assert parser.calls == 1
+    assert asked == [(0, ["PROPN", "NOUN", "NOUN"]), (1, ["NOUN", "NOUN"]), (2, [])]
+    assert [parse.tree for parse in result] == [True, False, False]
+    assert [w.head for w in result[0].words] == [0, 1, 1]
+    assert result[1] == SentenceParse(
+        (WordAnalysis("_", "NOUN", "_", 0, "_"), WordAnalysis("_", "NOUN", "_", 0, "_")), False
+    )
+    assert result[2] == SentenceParse((), False)
+
+
+def test_threads_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="threads"):
+        StanzaParser(threads=0)
+
+
+# --- the shipped model ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def stanza_parser() -> StanzaParser:
+    return StanzaParser()
+
+
+_SENTENCES = [
+    ["‘", "Wij", "komen", "terug", "’", ",", "zei", "minister", "De", "Jonge", "gisteren", "."],
+    ["Het", "regende", "de", "hele", "dag", "in", "Utrecht", "."],
+    ["Volgens", "de", "politie", "was", "het", "rustig", "."],
+    ["De", "vraag", "is", "of", "het", "kabinet", "dat", "ook", "vindt", "."],
+    [],
+    ["Hij", "zei", ":", "‘", "Dat", "gaat", "niet", ".", "’"],
+]
+
+
+@model
+def test_parse_where_tags_everything_and_parses_what_is_asked(stanza_parser: StanzaParser) -> None:
+    assert isinstance(stanza_parser, SelectiveParser)
+    full = stanza_parser.parse(_SENTENCES)
+    wanted = {0, 3, 5}
+    seen: list[int] = []
+
+    def needs_tree(index: int, words: Sequence[WordAnalysis]) -> bool:
+        seen.append(index)
+        assert [w.upos for w in words] == [w.upos for w in full[index]]
+        return index in wanted
+
+    result = stanza_parser.parse_where(_SENTENCES, needs_tree)
+    assert seen == [0, 1, 2, 3, 5]  # the empty sentence is not tagged
+    for index, parse in enumerate(result):
+        assert parse.tree == (index in wanted)
+        if parse.tree:
+            # The tree built from the first pass's tags is the full pipeline's tree.
+            assert list(parse.words) == full[index]
+        else:
+            assert [(w.upos, w.feats) for w in parse.words] == [(w.upos, w.feats) for w in full[index]]
+            assert all(w.head == 0 and w.deprel == "_" for w in parse.words)
+
+
+@model
+def test_parse_where_with_no_tree_wanted_runs_no_parser(stanza_parser: StanzaParser) -> None:
+    depparse = stanza_parser._pipeline.processors["depparse"]
+    calls: list[object] = []
+    original = depparse.process
+    depparse.process = lambda document: calls.append(document) or original(document)
+    try:
+        result = stanza_parser.parse_where(_SENTENCES, lambda index, words: False)
+    finally:
+        depparse.process = original
+    assert calls == []
+    assert [len(parse.words) for parse in result] == [len(sentence) for sentence in _SENTENCES]
