@@ -2,7 +2,7 @@
 
 Pipeline, one module per stage::
 
-    text ─ marks.scan ─ segment.segment ─ candidates.select ─ parser.parse
+    text ─ marks.scan ─ segment.segment ─ candidates.plan ─ parsing.parse_where
          ─ sieves.run_sieves ─ speakers.resolve ─ list[Quote]
 """
 
