@@ -8,12 +8,13 @@ sentences that introduce a person are often not parsed at all.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 
 import attrs
 import regex
 
-__all__ = ["NAME_RUN", "NOT_NAMES", "NameMention", "index_names", "name_at"]
+__all__ = ["NAME_RUN", "NOT_NAMES", "NameIndex", "NameMention", "index_names", "name_at"]
 
 _PARTICLES = (
     r"(?:van|de|der|den|het|ter|ten|te|in|'t|’t|von|zu|da|di|del|della|le|la|du|dos|el|al|bin|ben|op|aan)"
@@ -199,3 +200,102 @@ def name_at(names: Sequence[NameMention], start: int, end: int) -> NameMention |
         if name.start > start:
             break
     return None
+
+
+class NameIndex:
+    """The name runs of one document with the lookups the rules make, each a dictionary access or
+    a binary search (a scan over all names per lookup made long documents quadratic).
+
+    ``names`` must be in text order and must not overlap, as :func:`index_names` gives them.
+    Every lookup answers exactly what the scan it replaces (named in its docstring) answered.
+    """
+
+    __slots__ = (
+        "_by_first_word",
+        "_by_initials",
+        "_by_start",
+        "_by_surname",
+        "_first_full",
+        "_starts",
+        "names",
+        "surnames",
+    )
+
+    def __init__(self, names: Sequence[NameMention]) -> None:
+        self.names: list[NameMention] = list(names)
+        """The names, in text order."""
+        self.surnames: list[str] = [name.surname for name in self.names]
+        """``names[i].surname``, computed once."""
+        self._starts = [name.start for name in self.names]
+        self._by_start: dict[int, NameMention] = {}
+        # Per surname: the starts of its names and the fullest name among those up to each one.
+        self._by_surname: dict[str, tuple[list[int], list[str]]] = {}
+        self._first_full: dict[str, int] = {}
+        self._by_first_word: dict[str, tuple[list[int], list[str]]] = {}
+        self._by_initials: dict[str, str] = {}
+        for name, surname in zip(self.names, self.surnames, strict=True):
+            words = name.text.split()
+            self._by_start.setdefault(name.start, name)
+            starts, fullest = self._by_surname.setdefault(surname, ([], []))
+            # A tie keeps the earlier name (the scan replaced kept the first longest).
+            best = fullest[-1] if fullest and len(fullest[-1].split()) >= len(words) else name.text
+            starts.append(name.start)
+            fullest.append(best)
+            if len(words) >= 2:
+                self._first_full.setdefault(surname, name.start)
+                capitals = "".join(word[0] for word in words if word[:1].isupper())
+                self._by_initials.setdefault(capitals, name.text)
+            if " " in name.text:
+                first_starts, texts = self._by_first_word.setdefault(words[0], ([], []))
+                first_starts.append(name.start)
+                texts.append(name.text)
+
+    def at(self, start: int, end: int) -> NameMention | None:
+        """The name that contains ``[start, end)``: :func:`name_at` over :attr:`names`."""
+        if end <= start:
+            return name_at(self.names, start, end)  # an empty range may touch two names
+        index = bisect.bisect_right(self._starts, start) - 1
+        # Names do not overlap, so only the last one starting at or before ``start`` can hold it.
+        if index >= 0 and end <= self.names[index].end:
+            return self.names[index]
+        return None
+
+    def starting_at(self, offset: int) -> NameMention | None:
+        """The name that starts at ``offset``: the first ``n`` in :attr:`names` with ``n.start == offset``."""
+        return self._by_start.get(offset)
+
+    def starting_in(self, low: int, high: int) -> list[NameMention]:
+        """The names with ``low <= start < high``, in text order."""
+        return self.names[bisect.bisect_left(self._starts, low) : bisect.bisect_left(self._starts, high)]
+
+    def fullest(self, surname: str, through: int | None = None) -> str | None:
+        """The name with this surname and the most words, the first of equally long ones: among
+        all names, or only those that start at or before ``through``."""
+        found = self._by_surname.get(surname)
+        if found is None:
+            return None
+        starts, fullest = found
+        if through is None:
+            return fullest[-1]
+        index = bisect.bisect_right(starts, through)
+        return fullest[index - 1] if index else None
+
+    def introduced_at(self, surname: str) -> int | None:
+        """Where a name of two or more words with this surname first starts (the person is
+        introduced there), or None."""
+        return self._first_full.get(surname)
+
+    def with_initials(self, acronym: str) -> str | None:
+        """The first name of two or more words whose capitals spell ``acronym`` (``KF`` → ``Kathleen
+        Ferrier``)."""
+        return self._by_initials.get(acronym)
+
+    def last_with_first_word(self, word: str, through: int) -> str | None:
+        """The last name with a space in it whose first word is ``word``, among those that start at
+        or before ``through`` (``Fred`` → ``Fred Boekel``)."""
+        found = self._by_first_word.get(word)
+        if found is None:
+            return None
+        starts, texts = found
+        index = bisect.bisect_right(starts, through)
+        return texts[index - 1] if index else None

@@ -26,7 +26,8 @@ Speaker names are resolved afterwards (:mod:`quoteattr.speakers`).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+import itertools
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 import regex
@@ -34,7 +35,7 @@ import regex
 from quoteattr.document import ParsedDocument, Sentence, Token
 from quoteattr.lexicon import CueClass, Lexicon
 from quoteattr.marks import QuotedStretch
-from quoteattr.names import NameMention, index_names, name_at
+from quoteattr.names import NameIndex, NameMention, index_names
 from quoteattr.quote import QuoteKind
 from quoteattr.trees import children, first_child, is_punct, mention_tokens, span_of, subject_of
 
@@ -79,11 +80,11 @@ class Context:
     doc: ParsedDocument
     """The document with its parsed (candidate) sentences."""
     stretches: Sequence[QuotedStretch]
-    """Quoted stretches from the mark scanner, in text order."""
+    """Quoted stretches from the mark scanner, in text order, never overlapping."""
     lexicon: Lexicon
     """The cue lexicon."""
     found: list[Attribution] = attrs.field(factory=list)
-    """Attributions so far, in the order the sieves made them."""
+    """Attributions so far, in the order the sieves made them (add them with :meth:`add`)."""
     claimed_stretches: set[int] = attrs.field(factory=set)
     """Indices of stretches already used (as a direct quote or inside a mixed one)."""
     claimed_sentences: set[int] = attrs.field(factory=set)
@@ -92,10 +93,44 @@ class Context:
     """Proper-name runs of the text, so a mention covers the whole name."""
     _sentence_starts: list[int] = attrs.field(init=False, repr=False)
     """Start offset of each sentence, for :meth:`sentence_at`."""
+    # The indexes below answer the questions the sieves ask per sentence or per stretch with a
+    # binary search or a dictionary access, where a scan of all stretches, names or quotes found
+    # made long documents quadratic. Each answers exactly what the scan did.
+    name_index: NameIndex = attrs.field(init=False, repr=False)
+    """:attr:`names` with lookups by offset and surname."""
+    _sentence_ends: list[int] = attrs.field(init=False, repr=False)
+    _open_starts: list[int] = attrs.field(init=False, repr=False)
+    _content_starts: list[int] = attrs.field(init=False, repr=False)
+    _content_ends: list[int] = attrs.field(init=False, repr=False)
+    _found_starts: list[tuple[int, int]] = attrs.field(init=False, repr=False)
+    """(content start, index in :attr:`found`) of every attribution found, sorted."""
+    _found_longest: int = attrs.field(init=False, repr=False)
+    """The longest content found so far, so :meth:`found_near` knows how far back to look."""
+    _newline_runs: list[tuple[int, int]] = attrs.field(init=False, repr=False)
+    _newline_run_ends: list[int] = attrs.field(init=False, repr=False)
+    _newline_pairs_before: list[int] = attrs.field(init=False, repr=False)
+    """Per run of two or more newlines: how many ``\\n\\n`` pairs the runs before it hold."""
+    _line_breaks: list[int] = attrs.field(init=False, repr=False)
 
     @_sentence_starts.default
     def _starts(self) -> list[int]:
         return [sentence.start for sentence in self.doc.sentences]
+
+    def __attrs_post_init__(self) -> None:
+        self.name_index = NameIndex(self.names)
+        self._sentence_ends = [sentence.end for sentence in self.doc.sentences]
+        self._open_starts = [s.open_start for s in self.stretches]
+        self._content_starts = [s.content_start for s in self.stretches]
+        self._content_ends = [s.content_end for s in self.stretches]
+        self._found_starts = sorted((a.content[0], i) for i, a in enumerate(self.found))
+        self._found_longest = max((a.content[1] - a.content[0] for a in self.found), default=0)
+        text = self.doc.text
+        self._newline_runs = [m.span() for m in regex.finditer(r"\n{2,}", text)]
+        self._newline_run_ends = [end for _, end in self._newline_runs]
+        self._newline_pairs_before = [0]
+        for start, end in self._newline_runs:
+            self._newline_pairs_before.append(self._newline_pairs_before[-1] + (end - start) // 2)
+        self._line_breaks = [m.start() for m in regex.finditer(r"[\n\r]", text)]
 
     def add(self, attribution: Attribution) -> None:
         """Record ``attribution``, unless it is reported speech of the author (``we denken dat``).
@@ -107,7 +142,21 @@ class Context:
             mention = self.doc.text[attribution.speaker[0] : attribution.speaker[1]].lower()
             if mention in _AUTHOR_PRONOUNS:
                 return
+        bisect.insort(self._found_starts, (attribution.content[0], len(self.found)))
+        self._found_longest = max(self._found_longest, attribution.content[1] - attribution.content[0])
         self.found.append(attribution)
+
+    def found_near(self, low: int, high: int) -> Iterator[Attribution]:
+        """The attributions found so far whose content starts at or before ``high`` and ends at or
+        after ``low`` (every one that can overlap or hold ``[low, high]``), in no fixed order."""
+        first = bisect.bisect_left(self._found_starts, (low - self._found_longest, -1))
+        for index in range(first, len(self._found_starts)):
+            start, position = self._found_starts[index]
+            if start > high:
+                break
+            attribution = self.found[position]
+            if attribution.content[1] >= low:
+                yield attribution
 
     # -- lookups ---------------------------------------------------------------------
 
@@ -154,7 +203,13 @@ class Context:
         """Whether ``span`` lies inside the content of a quoted stretch (nested speech), or
         crosses one of its edges (a clause that starts inside a quote and runs on after it)."""
         start, end = span
-        for s in self.stretches:
+        candidates: Sequence[QuotedStretch] = self.stretches
+        if start < end:
+            # Each test below needs a content that overlaps the span: only those stretches.
+            first = bisect.bisect_right(self._content_ends, start)
+            last = bisect.bisect_left(self._content_starts, end, lo=first)
+            candidates = self.stretches[first:last]
+        for s in candidates:
             if s.content_start <= start and end <= s.content_end:
                 return True
             if s.content_start < start < s.content_end and end > s.content_end + 1:
@@ -162,6 +217,45 @@ class Context:
             if start < s.open_start and s.content_start < end < s.content_end - 1:
                 return True
         return False
+
+    def stretches_from(self, start: int, until: int) -> Iterator[int]:
+        """Indices of the stretches whose opening mark starts in ``[start, until]``, in order."""
+        index = bisect.bisect_left(self._open_starts, start)
+        while index < len(self._open_starts) and self._open_starts[index] <= until:
+            yield index
+            index += 1
+
+    def covered(self, span: tuple[int, int]) -> bool:
+        """Whether a stretch's content starts at most a character after ``span`` starts and ends at
+        most a character before it ends."""
+        # Contents do not overlap, so of those that start early enough the last ends latest.
+        index = bisect.bisect_right(self._content_starts, span[0] + 1)
+        return index > 0 and self._content_ends[index - 1] >= span[1] - 1
+
+    def previous_sentence(self, offset: int) -> Sentence | None:
+        """The last sentence that ends at or before ``offset``."""
+        index = bisect.bisect_right(self._sentence_ends, offset)
+        return self.doc.sentences[index - 1] if index else None
+
+    def line_start(self, offset: int) -> int:
+        """Where the line holding ``offset`` starts (after the last ``\\n`` or ``\\r`` before it)."""
+        index = bisect.bisect_left(self._line_breaks, offset)
+        return self._line_breaks[index - 1] + 1 if index else 0
+
+    def paragraph_breaks(self, start: int, end: int) -> int:
+        """``doc.text.count("\\n\\n", start, end)``, from the runs of newlines."""
+        end = min(end, len(self.doc.text))
+        if start >= end:
+            return 0
+        first = bisect.bisect_right(self._newline_run_ends, start)
+        last = bisect.bisect_left(self._newline_runs, (end, -1), lo=first)
+        if first >= last:
+            return 0
+        count = self._newline_pairs_before[last] - self._newline_pairs_before[first]
+        # The runs at either edge count only their part inside [start, end).
+        for run_start, run_end in {self._newline_runs[first], self._newline_runs[last - 1]}:
+            count += (min(run_end, end) - max(run_start, start)) // 2 - (run_end - run_start) // 2
+        return count
 
     def stretch_tokens(self, sentence: Sentence, stretch: QuotedStretch) -> list[Token]:
         return [
@@ -190,10 +284,12 @@ def _speaker_of(
         tokens = tokens[1:]
     start, end = span_of(tokens)
     # ``de Italiaanse franciscaan Alberto Tosini``: the name in apposition names the speaker.
-    following = next((n for n in ctx.names if n.start in (end + 1, end)), None)
+    following = ctx.name_index.starting_at(end) or ctx.name_index.starting_at(end + 1)
     if following is None and head.upos == "NOUN":
         # ``de Engelse journalist en schrijver James Bloodworth``: more role words, then the name.
-        following = next((n for n in ctx.names if end < n.start <= end + 40 and n.end <= sentence.end), None)
+        following = next(
+            (n for n in ctx.name_index.starting_in(end + 1, end + 41) if n.end <= sentence.end), None
+        )
         between = ctx.doc.text[end : following.start].split() if following is not None else []
         if not between or not all(
             w == "en" or (w[:1].islower() and ctx.lexicon.role_noun(w) is not None) for w in between
@@ -202,7 +298,7 @@ def _speaker_of(
     if following is not None and following.end <= sentence.end and head.upos not in ("PRON", "PROPN"):
         return (following.start, following.end), (sent_index, head.id)
     if head.upos == "PROPN" or head.text[:1].isupper():
-        name = name_at(ctx.names, head.start, head.end)
+        name = ctx.name_index.at(head.start, head.end)
         # A capitalised sentence-initial word (``Vier van de tien agenten``) is no name.
         plausible = name is not None and (
             head.upos == "PROPN" or len(name.text.split()) >= 2 or name.start != sentence.start
@@ -263,12 +359,11 @@ def _cue_span(token: Token, lemma: str) -> tuple[int, int, str]:
 
 def _kind_for(ctx: Context, start: int, end: int) -> tuple[QuoteKind, list[int]]:
     """MIXED when quoted fragments lie inside ``[start, end)``; also return those stretches."""
+    # A stretch that ends by ``end + 1`` opens by then too.
     inner = [
         i
-        for i, s in enumerate(ctx.stretches)
-        if s.open_start >= start
-        and (s.close_end or s.content_end) <= end + 1
-        and i not in ctx.claimed_stretches
+        for i in ctx.stretches_from(start, end + 1)
+        if ((s := ctx.stretches[i]).close_end or s.content_end) <= end + 1 and i not in ctx.claimed_stretches
     ]
     return (QuoteKind.MIXED if inner else QuoteKind.INDIRECT), inner
 
@@ -330,7 +425,7 @@ def _name_after(ctx: Context, sentence: Sentence, verb: Token) -> Token | None:
     Looks at the words up to the first punctuation or preposition after the verb.
     """
     for token in sentence.tokens[verb.id : verb.id + 5]:
-        name = name_at(ctx.names, token.start, token.end)
+        name = ctx.name_index.at(token.start, token.end)
         # Checked before the preposition stop: ``Van Essen`` opens with a tagged ADP.
         if (
             name is not None
@@ -448,10 +543,10 @@ def sieve_direct_speaker_label(ctx: Context) -> None:
     for index, stretch in enumerate(ctx.stretches):
         if index in ctx.claimed_stretches:
             continue
-        line_start = max(text.rfind("\n", 0, stretch.open_start), text.rfind("\r", 0, stretch.open_start)) + 1
-        label = text[line_start : stretch.open_start]
-        name = next((n for n in ctx.names if n.start == line_start + len(label) - len(label.lstrip())), None)
-        if name is None or text[name.end : stretch.open_start].strip():
+        # Only the white space at either end of the label is read, never the whole line.
+        label_start = _skip_space(text, ctx.line_start(stretch.open_start), stretch.open_start)
+        name = ctx.name_index.starting_at(label_start)
+        if name is None or _skip_space(text, name.end, stretch.open_start) < stretch.open_start:
             continue
         ctx.add(
             Attribution(
@@ -465,6 +560,13 @@ def sieve_direct_speaker_label(ctx: Context) -> None:
             )
         )
         ctx.claimed_stretches.add(index)
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    """The first offset in ``[start, end)`` that holds no white space (``str.isspace``), else ``end``."""
+    while start < end and text[start].isspace():
+        start += 1
+    return start
 
 
 def _preposed_attribution(
@@ -493,7 +595,7 @@ def _preposed_attribution(
     outside_brackets = _outside_brackets(clause)
     if outside_brackets:
         first, last = outside_brackets[0], outside_brackets[-1]
-        name = name_at(ctx.names, first.start, first.end)
+        name = ctx.name_index.at(first.start, first.end)
         if name is not None and name.start == first.start and name.end >= last.end:
             return colon_cue, first, 0.8
     # ``X is duidelijk: ‘…’``: the subject of the clause before the colon speaks.
@@ -702,7 +804,11 @@ def _surface_subject(sentence: Sentence, verb: Token) -> Token | None:
 
 def _inside_claimed_direct(ctx: Context, span: tuple[int, int]) -> bool:
     """True when ``span`` is (mostly) the content of a direct quote already found."""
-    for attribution in ctx.found:
+    # Both tests need a content that reaches into [span[0], span[1]] give or take 2 (only a
+    # reversed span could pass the second test without).
+    near = span[0] <= span[1]
+    low, high = min(span[0], span[1] - 2), max(span[0] + 2, span[1])
+    for attribution in ctx.found_near(low, high) if near else ctx.found:
         start, end = attribution.content
         if attribution.kind is QuoteKind.DIRECT and start <= span[0] + 2 and end >= span[1] - 2:
             return True
@@ -877,13 +983,14 @@ def _add_sentence_quote(
 def _overlaps_direct(ctx: Context, span: tuple[int, int]) -> bool:
     """A sentence that holds a direct quote already found is not also an indirect one."""
     return _inside_claimed_direct(ctx, span) or any(
-        a.kind is QuoteKind.DIRECT and a.content[0] < span[1] and span[0] < a.content[1] for a in ctx.found
+        a.kind is QuoteKind.DIRECT and a.content[0] < span[1] and span[0] < a.content[1]
+        for a in ctx.found_near(span[0], span[1])
     )
 
 
 def _covered_by_stretch(ctx: Context, span: tuple[int, int]) -> bool:
     """A sentence that is itself a quotation (marks around it) is a direct quote, not indirect."""
-    return any(s.content_start <= span[0] + 1 and s.content_end >= span[1] - 1 for s in ctx.stretches)
+    return ctx.covered(span)
 
 
 # --- 6. according to -----------------------------------------------------------------
@@ -898,7 +1005,7 @@ def sieve_indirect_according_to(ctx: Context) -> None:
                 continue
             nominal = sentence.token(token.head) if token.head else token
             following = sentence.tokens[token.id] if token.id < len(sentence.tokens) else None
-            name = following and name_at(ctx.names, following.start, following.end)
+            name = following and ctx.name_index.at(following.start, following.end)
             mention_end: int | None = None
             if following is not None and name and name.start == following.start:
                 # ``volgens Akerboom geen sprake``: a name right after ``volgens`` is the whole
@@ -1009,13 +1116,23 @@ def _quote_like(ctx: Context, stretch: QuotedStretch) -> bool:
 
 def sieve_direct_floating(ctx: Context) -> None:
     attributed = sorted((a for a in ctx.found if a.speaker is not None), key=lambda a: a.content[0])
+    attributed_starts = [a.content[0] for a in attributed]
+    # For "the last of ``attributed`` that ends by x": the ends in order, and up to each end the
+    # highest position in ``attributed`` among those ending there or before.
+    by_end = sorted(range(len(attributed)), key=lambda k: attributed[k].content[1])
+    ends = [attributed[k].content[1] for k in by_end]
+    last_by_end = list(itertools.accumulate(by_end, max))
+    # ``ctx.found.index``, looked up once: the first attribution equal to each.
+    position_of: dict[Attribution, int] = {}
+    for position, attribution in enumerate(ctx.found):
+        position_of.setdefault(attribution, position)
     for index, stretch in enumerate(ctx.stretches):
         if index in ctx.claimed_stretches or not _quote_like(ctx, stretch):
             continue
         if _inside_found(ctx, stretch):
             continue
-        earlier = [a for a in attributed if a.content[1] <= stretch.open_start]
-        source = earlier[-1] if earlier else None
+        count = bisect.bisect_right(ends, stretch.open_start)
+        source = attributed[last_by_end[count - 1]] if count else None
         introducer = _introducing_subject(ctx, stretch, after=source.content[1] if source else 0)
         if introducer is not None:
             ctx.add(
@@ -1036,9 +1153,12 @@ def sieve_direct_floating(ctx: Context) -> None:
             source = None
         if source is None:
             # A lead quote whose speaker the next sentences name (``‘…’ Dat zegt X.``).
-            later = [a for a in attributed if a.content[0] >= stretch.content_end]
-            if later and _paragraphs_apart(ctx, stretch.content_end, later[0].content[0]) <= 1:
-                source = later[0]
+            later = bisect.bisect_left(attributed_starts, stretch.content_end)
+            if (
+                later < len(attributed)
+                and _paragraphs_apart(ctx, stretch.content_end, attributed_starts[later]) <= 1
+            ):
+                source = attributed[later]
         if source is None:
             ctx.add(
                 Attribution(
@@ -1061,7 +1181,7 @@ def sieve_direct_floating(ctx: Context) -> None:
                     source.speaker_head,
                     "direct.floating",
                     0.6,
-                    floating_from=ctx.found.index(source),
+                    floating_from=position_of[source],
                 )
             )
         ctx.claimed_stretches.add(index)
@@ -1076,34 +1196,34 @@ def _introducing_subject(ctx: Context, stretch: QuotedStretch, after: int) -> Na
     after the last attributed quote (else that quote's speaker is the nearer one).
     """
     text = ctx.doc.text
-    previous = None
-    for sentence in ctx.doc.sentences:
-        if sentence.end > stretch.open_start:
-            break
-        previous = sentence
+    previous = ctx.previous_sentence(stretch.open_start)
     if previous is None or previous.start < after or text[previous.end : stretch.open_start].strip():
         return None
     if "\n\n" in text[previous.end : stretch.open_start]:
         return None
-    if any(previous.start <= s.open_start < previous.end for s in ctx.stretches):
+    if next(ctx.stretches_from(previous.start, previous.end - 1), None) is not None:
         return None
-    if any(a.content[0] < previous.end and a.content[1] > previous.start for a in ctx.found):
+    if any(
+        a.content[0] < previous.end and a.content[1] > previous.start
+        for a in ctx.found_near(previous.start, previous.end)
+    ):
         return None
-    name = next((n for n in ctx.names if n.start == previous.start), None)
+    name = ctx.name_index.starting_at(previous.start)
     if name is None:
         return None
-    introduced = any(
-        m.surname == name.surname and len(m.text.split()) >= 2 and m.start <= name.start for m in ctx.names
-    )
-    return name if introduced else None
+    introduced = ctx.name_index.introduced_at(name.surname)
+    return name if introduced is not None and introduced <= name.start else None
 
 
 def _inside_found(ctx: Context, stretch: QuotedStretch) -> bool:
-    return any(a.content[0] <= stretch.open_start and a.content[1] >= stretch.content_end for a in ctx.found)
+    return any(
+        a.content[0] <= stretch.open_start and a.content[1] >= stretch.content_end
+        for a in ctx.found_near(stretch.content_end, stretch.open_start)
+    )
 
 
 def _paragraphs_apart(ctx: Context, a: int, b: int) -> int:
-    return ctx.doc.text.count("\n\n", a, b)
+    return ctx.paragraph_breaks(a, b)
 
 
 SIEVES: tuple[tuple[str, Callable[[Context], None]], ...] = (

@@ -16,13 +16,13 @@ Stanza has no Dutch coreference, so this is a heuristic in three steps:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import regex
 
 from quoteattr.document import ParsedDocument
 from quoteattr.lexicon import Lexicon
-from quoteattr.names import NOT_NAMES, NameMention, index_names
+from quoteattr.names import NOT_NAMES, NameIndex, NameMention, index_names
 from quoteattr.quote import Cue, Quote, QuoteKind, Span, Speaker
 from quoteattr.sieves import Attribution
 
@@ -36,14 +36,6 @@ _PERSON_PRONOUNS = {
     "haar": ("f", "sg"),
 }
 _AUTHOR_PRONOUNS = frozenset({"ik", "we", "wij", "je", "jij", "u", "men", "mij", "ons"})
-
-
-def _fullest(names: Sequence[NameMention], surname: str) -> str | None:
-    best: NameMention | None = None
-    for name in names:
-        if name.surname == surname and (best is None or len(name.text.split()) > len(best.text.split())):
-            best = name
-    return best.text if best is not None else None
 
 
 def _name_in(text: str) -> str | None:
@@ -70,11 +62,23 @@ _PARTICLES = frozenset(
 
 def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: Lexicon) -> list[Quote]:
     """Turn sieve output into :class:`Quote` objects with canonical speaker names, in text order."""
-    names = index_names(doc.text, lambda word: lexicon.role_noun(word) is not None)
+    # Every lookup below is an index built once per document (names by surname, offsets by
+    # binary search): a scan of all names or quotes per quote made long documents quadratic.
+    names = NameIndex(index_names(doc.text, lambda word: lexicon.role_noun(word) is not None))
     text = doc.text
     resolved: list[str | None] = [None] * len(attributions)
     order = sorted(range(len(attributions)), key=lambda i: attributions[i].content[0])
     gender_of: dict[str, str] = {}
+    # The quotes resolved so far that got a name, in resolution (= text) order: where their
+    # content starts, the name, and the last capitalised name up to each.
+    spoken_starts: list[int] = []
+    spoken: list[str] = []
+    last_capitalised: list[str | None] = []
+    sentence_starts = [sentence.start for sentence in doc.sentences]
+    paragraph_breaks = _paragraph_breaks(text)
+    direct_spans = _union(a.content for a in attributions if a.kind is QuoteKind.DIRECT)
+    role_mentions = _fullest_role_mentions(text, attributions)
+    role_uses: dict[str, _RoleUses] = {}
 
     def resolve_one(i: int) -> str | None:
         attribution = attributions[i]
@@ -90,37 +94,34 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
             return None
         if low in _PERSON_PRONOUNS:
             gender, _ = _PERSON_PRONOUNS[low]
-            plural = _plural_cue(doc, attribution)
+            plural = _plural_cue(doc, sentence_starts, attribution)
             if plural and low in ("ze", "zij"):
                 return None
-            return _antecedent(i, start, gender)
+            return _antecedent(start, gender)
         if 2 <= len(mention) <= 4 and mention.isalpha() and mention.isupper():
-            expanded = _by_initials(mention)
+            expanded = names.with_initials(mention)
             if expanded is not None:
                 return expanded
         name = _name_in(mention)
         if name is not None:
-            earlier = [n for n in names if n.start <= end]
-            full = _fullest(earlier, name.split()[-1].casefold().strip("."))
+            full = names.fullest(name.split()[-1].casefold().strip("."), through=end)
             if full is None or (full == name and len(name.split()) == 1):
                 # ``Fred`` after ``Fred Boekel``: a lone first name of a person named before.
-                first = next(
-                    (n.text for n in reversed(earlier) if n.text.split()[0] == name and " " in n.text), None
-                )
+                first = names.last_with_first_word(name, through=end)
                 full = first or full
             return full or name
         words = mention.split()
         role = lexicon.role_noun(words[-1]) if words else None
         if role is not None:
             # ``fysicus Dick Bierman`` where the parse stopped at the role noun.
-            apposition = next((n for n in names if n.start == end + 1), None)
+            apposition = names.starting_at(end + 1)
             if apposition is not None:
-                return _fullest(names, apposition.surname) or apposition.text
+                return names.fullest(apposition.surname) or apposition.text
         if role is not None and not role.collective:
             named = _role_name(words[-1], start)
             if named:
                 return named
-            fuller = _fullest_role_mention(words[-1])
+            fuller = role_mentions.get(words[-1].casefold())
             if fuller is not None and fuller != mention:
                 # ``de politiechef`` → ``de politiechef in Deventer``, the fullest mention of the role.
                 return fuller
@@ -128,56 +129,23 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
             if words[0].casefold() in ("de", "het", "deze", "die") or len(words) == 1:
                 # Only an earlier named speaker can be ``de korpschef`` here; other names are
                 # too often somebody else.
-                spoke_before = [
-                    j for j in order if attributions[j].content[0] < start and resolved[j] and j != i
-                ]
-                speakers = [name for j in spoke_before if (name := resolved[j]) and name[:1].isupper()]
-                if speakers and len(speakers[-1].split()) >= 2:
-                    return speakers[-1]
+                count = bisect.bisect_left(spoken_starts, start)
+                latest = last_capitalised[count - 1] if count else None
+                if latest is not None and len(latest.split()) >= 2:
+                    return latest
         return mention
 
-    def _fullest_role_mention(role_word: str) -> str | None:
-        """The longest unnamed speaker mention in the document with the same role noun."""
-        key = role_word.casefold()
-        found: str | None = None
-        for other in attributions:
-            if other.speaker is None:
-                continue
-            other_text = text[other.speaker[0] : other.speaker[1]]
-            other_words = other_text.split()
-            if _name_in(other_text) is not None or key not in (w.casefold() for w in other_words):
-                continue
-            if found is None or len(other_words) > len(found.split()):
-                found = other_text
-        return found
-
-    def _by_initials(acronym: str) -> str | None:
-        """``KF`` → ``Kathleen Ferrier`` when a name with those initials occurs."""
-        for name in names:
-            capitals = "".join(w[0] for w in name.text.split() if w[:1].isupper())
-            if capitals == acronym and len(name.text.split()) >= 2:
-                return name.text
-        return None
-
-    def _antecedent(i: int, before: int, gender: str | None) -> str | None:
-        earlier = [j for j in order if attributions[j].content[0] < before and resolved[j] and j != i]
-        candidates: list[tuple[int, str]] = [(attributions[j].content[0], resolved[j] or "") for j in earlier]
-        paragraph_floor = _paragraph_start(text, before, back=2)
-        introduced = {n.surname for n in names if len(n.text.split()) >= 2 and n.start < before}
-        for name in names:
-            # Names inside quoted content are talked about, not talking; a person is
-            # introduced with first and last name, so a lone capitalised word (``Ajax``,
-            # a sentence-initial noun) is a candidate only as the surname of such a name.
-            if (
-                paragraph_floor <= name.start < before
-                and name.surname in introduced
-                and not any(
-                    a.kind is QuoteKind.DIRECT and a.content[0] <= name.start < a.content[1]
-                    for a in attributions
-                )
-            ):
-                candidates.append((name.start, _fullest(names, name.surname) or name.text))
-        for _, candidate in sorted(candidates, key=lambda c: _salience(c[0]), reverse=True):
+    def _antecedent(before: int, gender: str | None) -> str | None:
+        """The most salient earlier speaker or introduced person whose gender does not clash."""
+        count = bisect.bisect_left(spoken_starts, before)
+        paragraph_floor = _paragraph_start(paragraph_breaks, before, back=2)
+        window = names.starting_in(paragraph_floor, before)
+        window_starts = [name.start for name in window]
+        speakers = _by_salience(spoken_starts, count, spoken.__getitem__, sentence_starts, _salience)
+        persons = _by_salience(
+            window_starts, len(window), lambda k: _person(window[k], before), sentence_starts, _salience
+        )
+        for candidate in _merged(speakers, persons):
             if candidate.split()[0].casefold() == "het":
                 continue  # ``Het Parool``: a neuter name is no ``hij`` or ``zij``
             known = gender_of.get(candidate.split()[-1].casefold())
@@ -186,9 +154,17 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
             return candidate
         return None
 
-    sentence_starts = [sentence.start for sentence in doc.sentences]
+    def _person(name_mention: NameMention, before: int) -> str | None:
+        # Names inside quoted content are talked about, not talking; a person is introduced
+        # with first and last name, so a lone capitalised word (``Ajax``, a sentence-initial
+        # noun) is a candidate only as the surname of such a name.
+        surname = name_mention.surname
+        introduced = names.introduced_at(surname)
+        if introduced is None or introduced >= before or _inside(direct_spans, name_mention.start):
+            return None
+        return names.fullest(surname) or name_mention.text
 
-    def _salience(position: int) -> tuple[int, bool, int]:
+    def _salience(position: int) -> Salience:
         """Later sentences first; within one sentence its subject-like opening name first."""
         index = bisect.bisect_right(sentence_starts, position) - 1
         opening = index >= 0 and not text[sentence_starts[index] : position].strip(" \t\n‘’“”„\"'«»,")
@@ -196,19 +172,20 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
 
     def _role_name(role_word: str, before: int) -> str | None:
         """The name right after the last earlier use of the role noun (``premier Zoran Djindjic``)."""
-        found: NameMention | None = None
-        for match in regex.finditer(rf"\b{regex.escape(role_word)}\s+", text[:before], regex.IGNORECASE):
-            name = next((n for n in names if n.start == match.end()), None)
-            if name is not None:
-                found = name
-        if found is None:
-            return None
-        return _fullest(names, found.surname) or found.text
+        uses = role_uses.get(role_word)
+        if uses is None:
+            uses = role_uses[role_word] = _RoleUses(text, role_word, names)
+        return uses.name_before(before)
 
     for i in order:
         resolved[i] = resolve_one(i)
         attribution = attributions[i]
         name = resolved[i]
+        if name:
+            spoken_starts.append(attribution.content[0])
+            spoken.append(name)
+            previous = last_capitalised[-1] if last_capitalised else None
+            last_capitalised.append(name if name[:1].isupper() else previous)
         if attribution.speaker is not None and name:
             mention = text[attribution.speaker[0] : attribution.speaker[1]].casefold()
             if mention in _PERSON_PRONOUNS:
@@ -242,25 +219,151 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
     return quotes
 
 
-def _plural_cue(doc: ParsedDocument, attribution: Attribution) -> bool:
+class _RoleUses:
+    """Every match of ``\\b<role word>\\s+`` in a text, found once per role word (a search of
+    the text before each mention made long documents quadratic)."""
+
+    __slots__ = ("latest_named", "names", "space_ends", "word_ends")
+
+    def __init__(self, text: str, role_word: str, names: NameIndex) -> None:
+        self.names = names
+        self.word_ends: list[int] = []
+        """Where the role word of each match ends."""
+        self.space_ends: list[int] = []
+        """Where each match (the white space after the word) ends."""
+        self.latest_named: list[str | None] = []
+        """Per match: the fullest name of the name right after the last match up to this one
+        that a name follows."""
+        latest: str | None = None
+        for match in regex.finditer(rf"\b({regex.escape(role_word)})\s+", text, regex.IGNORECASE):
+            following = names.starting_at(match.end())
+            if following is not None:
+                latest = names.fullest(following.surname) or following.text
+            self.word_ends.append(match.end(1))
+            self.space_ends.append(match.end())
+            self.latest_named.append(latest)
+
+    def name_before(self, before: int) -> str | None:
+        """The fullest name of the name right after the last match in ``text[:before]`` that a name
+        follows, or None."""
+        # The matches in ``text[:before]`` are those of the whole text whose word ends before
+        # ``before``, the last one perhaps cut there (its white space then ends at ``before``).
+        last = bisect.bisect_left(self.word_ends, before) - 1
+        if last >= 0 and self.space_ends[last] > before:
+            cut = self.names.starting_at(before)
+            if cut is not None:
+                return self.names.fullest(cut.surname) or cut.text
+            last -= 1
+        return self.latest_named[last] if last >= 0 else None
+
+
+Salience = tuple[int, bool, int]
+
+
+def _by_salience(
+    positions: Sequence[int],
+    count: int,
+    candidate: Callable[[int], str | None],
+    sentence_starts: Sequence[int],
+    salience: Callable[[int], Salience],
+) -> Iterator[tuple[Salience, str]]:
+    """``candidate(k)`` for each ``k < count`` (``positions`` ascending; None is no candidate) by falling
+    ``salience``, equal ones in list order: what a stable sort would give. ``salience`` must
+    rank a later sentence (by ``sentence_starts``) higher; the walk goes sentence by sentence from
+    the last, so a caller that stops early reads only the nearest ones."""
+    high = count
+    while high > 0:
+        index = bisect.bisect_right(sentence_starts, positions[high - 1]) - 1
+        low = bisect.bisect_left(positions, sentence_starts[index], 0, high) if index >= 0 else 0
+        group = [(salience(positions[k]), k) for k in range(low, high)]
+        group.sort(key=lambda item: item[0], reverse=True)
+        for key, k in group:
+            found = candidate(k)
+            if found is not None:
+                yield key, found
+        high = low
+
+
+def _merged(first: Iterator[tuple[Salience, str]], second: Iterator[tuple[Salience, str]]) -> Iterator[str]:
+    """Two streams that fall in key merged into one, ``first`` first among equal keys (as one stable
+    sort of ``first``'s items followed by ``second``'s would order them)."""
+    a = next(first, None)
+    b = next(second, None)
+    while a is not None or b is not None:
+        if b is None or (a is not None and a[0] >= b[0]):
+            assert a is not None
+            yield a[1]
+            a = next(first, None)
+        else:
+            yield b[1]
+            b = next(second, None)
+
+
+def _fullest_role_mentions(text: str, attributions: Sequence[Attribution]) -> dict[str, str]:
+    """Per role word (casefolded): the longest unnamed speaker mention that holds it, the first of
+    equally long ones."""
+    found: dict[str, str] = {}
+    for other in attributions:
+        if other.speaker is None:
+            continue
+        other_text = text[other.speaker[0] : other.speaker[1]]
+        other_words = other_text.split()
+        if _name_in(other_text) is not None:
+            continue
+        for key in {word.casefold() for word in other_words}:
+            if key not in found or len(other_words) > len(found[key].split()):
+                found[key] = other_text
+    return found
+
+
+def _union(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans merged into disjoint ones, in text order."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(span for span in spans if span[0] < span[1]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` lies in one of the disjoint ``spans`` (in text order)."""
+    index = bisect.bisect_right(spans, offset, key=lambda span: span[0]) - 1
+    return index >= 0 and offset < spans[index][1]
+
+
+def _plural_cue(doc: ParsedDocument, sentence_starts: Sequence[int], attribution: Attribution) -> bool:
     if attribution.cue is None:
         return False
     cue_start = attribution.cue[0]
-    for sentence in doc.sentences:
-        if sentence.start <= cue_start < sentence.end:
-            for token in sentence.tokens:
-                if token.start == cue_start:
-                    if token.feat("VerbForm") in ("Inf", "Part"):
-                        return False  # ``ze schijnt te denken``: the number is on another verb
-                    return token.feat("Number") == "Plur" or token.text.lower().endswith(("den", "ten", "en"))
+    # Sentences are in text order and do not overlap: the last one starting at or before the cue.
+    index = bisect.bisect_right(sentence_starts, cue_start) - 1
+    if index < 0:
+        return False
+    sentence = doc.sentences[index]
+    if cue_start < sentence.end:
+        for token in sentence.tokens:
+            if token.start == cue_start:
+                if token.feat("VerbForm") in ("Inf", "Part"):
+                    return False  # ``ze schijnt te denken``: the number is on another verb
+                return token.feat("Number") == "Plur" or token.text.lower().endswith(("den", "ten", "en"))
     return False
 
 
-def _paragraph_start(text: str, offset: int, back: int) -> int:
+def _paragraph_breaks(text: str) -> list[int]:
+    """Every offset where ``\\n\\n`` starts (overlapping ones too), in order."""
+    return [match.start() for match in regex.finditer(r"\n(?=\n)", text)]
+
+
+def _paragraph_start(breaks: Sequence[int], offset: int, back: int) -> int:
+    """Where the paragraph ``back`` paragraphs before the one at ``offset`` starts: what
+    ``text.rfind("\\n\\n", 0, position)`` taken ``back + 1`` times from ``offset`` gives."""
     position = offset
     for _ in range(back + 1):
-        found = text.rfind("\n\n", 0, position)
-        if found < 0:
+        # rfind: the last break that ends at or before ``position``.
+        index = bisect.bisect_right(breaks, position - 2) - 1
+        if index < 0:
             return 0
-        position = found
+        position = breaks[index]
     return position
