@@ -44,6 +44,12 @@ __all__ = ["RULES", "SIEVES", "Attribution", "Context", "run_sieves"]
 # Trailing characters never part of a content span (GUIDELINES: final punctuation is left out).
 _EDGE_PUNCT = " \t\n\r.,;:!?…"
 _COMPLEMENTISERS = {"dat", "of"}
+# Subordinators of adverbial clauses: such a clause says when or why, never what was said, so a
+# parse that hangs one under a cue verb as ``ccomp`` (``zegt Pompeo, terwijl hij …``) is wrong.
+_ADVERBIAL_SUBORDINATORS = frozenset(
+    {"terwijl", "omdat", "nadat", "voordat", "zodat", "hoewel", "doordat", "sinds", "tenzij",
+     "indien", "opdat", "alsof", "zodra", "toen", "want", "totdat", "aangezien", "zoals"}
+)
 _ANAPHORS = {"dat", "dit", "het", "zo", "aldus"}
 _ATTRIBUTION_PREPS = {"volgens", "aldus"}
 _AUTHOR_PRONOUNS = frozenset({"ik", "we", "wij", "je", "jij", "men", "mij", "ons", "jullie"})
@@ -701,6 +707,10 @@ def _clause_is_finite(sentence: Sentence, head: Token) -> bool:
     return any(c.text.lower() in _COMPLEMENTISERS for c in children(sentence, head, "mark"))
 
 
+def _is_adverbial_clause(sentence: Sentence, head: Token) -> bool:
+    return any(c.text.lower() in _ADVERBIAL_SUBORDINATORS for c in children(sentence, head, "mark"))
+
+
 def _complement_span(ctx: Context, sentence: Sentence, clause_head: Token) -> tuple[int, int] | None:
     tokens = sentence.subtree(clause_head.id)
     # Start after the complementiser, also where the parse put a stray particle or adverb
@@ -730,7 +740,12 @@ def sieve_indirect_clause(ctx: Context) -> None:
                 # what the closing tag reports (indirect.parenthetical takes the sentence).
                 continue
             clause = next(
-                (c for c in children(sentence, token, "ccomp") if _clause_is_finite(sentence, c)), None
+                (
+                    c
+                    for c in children(sentence, token, "ccomp")
+                    if _clause_is_finite(sentence, c) and not _is_adverbial_clause(sentence, c)
+                ),
+                None,
             )
             rule = "indirect.clause"
             subject = subject_of(sentence, token)
@@ -841,7 +856,7 @@ def _sentence_content(ctx: Context, sentence: Sentence, drop: Sequence[Token]) -
         if not rest:
             return None
         start = rest[0].start
-    elif last.id in drop_ids:
+    elif last.id in drop_ids or _narration_follows(sentence, drop_ids):
         rest = [
             t for t in sentence.tokens if t.id not in drop_ids and t.id < min(drop_ids) and not is_punct(t)
         ]
@@ -855,6 +870,13 @@ def _sentence_content(ctx: Context, sentence: Sentence, drop: Sequence[Token]) -
     if len(ctx.doc.text[start:end].split()) < 2:
         return None  # ``Veelzeggend, vindt X …``: one word reports nothing
     return (start, end) if end > start else None
+
+
+def _narration_follows(sentence: Sentence, drop_ids: set[int]) -> bool:
+    """``…, zegt Pompeo, terwijl hij …``: after a mid-sentence tag an adverbial clause goes on
+    about the speaker, not with what was said."""
+    after = [t for t in sentence.tokens if t.id > max(drop_ids) and not is_punct(t)]
+    return bool(after) and after[0].text.lower() in _ADVERBIAL_SUBORDINATORS
 
 
 # ``LONDEN (ANP) - ``: the dateline of an agency report is no part of what it reports.
@@ -1187,6 +1209,10 @@ def sieve_direct_floating(ctx: Context) -> None:
         ctx.claimed_stretches.add(index)
 
 
+# Words that link a sentence to the one before without changing what it is about.
+_LINKING_WORDS = frozenset({"maar", "en", "ook", "toch", "dus", "want", "daarna", "nu"})
+
+
 def _introducing_subject(ctx: Context, stretch: QuotedStretch, after: int) -> NameMention | None:
     """The person a floating quote's preceding sentence is about (``De Mos ziet geen probleem. ‘…’``).
 
@@ -1208,7 +1234,11 @@ def _introducing_subject(ctx: Context, stretch: QuotedStretch, after: int) -> Na
         for a in ctx.found_near(previous.start, previous.end)
     ):
         return None
-    name = ctx.name_index.starting_at(previous.start)
+    opening = previous.tokens[0]
+    if opening.text.lower() in _LINKING_WORDS and len(previous.tokens) > 1:
+        # ``Maar Pompeo tempert de verwachtingen.``: a linking word before the name.
+        opening = previous.tokens[1]
+    name = ctx.name_index.starting_at(opening.start)
     if name is None:
         return None
     introduced = ctx.name_index.introduced_at(name.surname)

@@ -156,6 +156,11 @@ class _FlatParser:
             "Gisteren sprak Piet Jansen de raad toe. Jansen bleef kalm.",
             ("direct.floating_subject", "Piet Jansen"),
         ),
+        # A linking word may stand before the name.
+        (
+            "Gisteren sprak Piet Jansen de raad toe. Maar Jansen bleef kalm.",
+            ("direct.floating_subject", "Piet Jansen"),
+        ),
         # No person: a club, never introduced with first and last name.
         ("Ajax speelde goed.", ("direct.unattributed", None)),
         ("Het regende.", ("direct.unattributed", None)),
@@ -433,4 +438,33 @@ def test_the_name_after_more_role_words_names_the_speaker() -> None:
     quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
     assert [(q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes] == [
         "James Bloodworth"
+    ]
+
+
+_TERWIJL = """# text = Dat is goed voor de relaties, zegt Pompeo, terwijl hij lacht.
+1	Dat	dat	PRON	_	_	2	nsubj	_	_
+2	is	zijn	AUX	_	VerbForm=Fin	3	cop	_	_
+3	goed	goed	ADJ	_	_	0	root	_	_
+4	voor	voor	ADP	_	_	6	case	_	_
+5	de	de	DET	_	_	6	det	_	_
+6	relaties	relatie	NOUN	_	Number=Plur	3	obl	_	_
+7	,	,	PUNCT	_	_	8	punct	_	_
+8	zegt	zeggen	VERB	_	VerbForm=Fin	3	parataxis	_	_
+9	Pompeo	Pompeo	PROPN	_	_	8	nsubj	_	_
+10	,	,	PUNCT	_	_	13	punct	_	_
+11	terwijl	terwijl	SCONJ	_	_	13	mark	_	_
+12	hij	hij	PRON	_	_	13	nsubj	_	_
+13	lacht	lachen	VERB	_	VerbForm=Fin	8	ccomp	_	_
+14	.	.	PUNCT	_	_	3	punct	_	_
+
+"""
+
+
+def test_an_adverbial_clause_under_a_cue_verb_is_no_content(attributor: Attributor) -> None:
+    # The parse hung the ``terwijl`` clause under ``zegt`` as ccomp; it says when, not what.
+    tree = next(parse_trees(_TERWIJL.splitlines()))
+    quotes = _quotes(attributor, tree)
+    assert "hij lacht" not in [q.content.text for q in quotes]
+    assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("Dat is goed voor de relaties", "Pompeo")
     ]
