@@ -177,14 +177,16 @@ class Context:
         return index if offset < max(sentence.end, sentence.start + 1) else None
 
     def cue_verb(
-        self, sentence: Sentence, token: Token, *, as_tag: bool = False
+        self, sentence: Sentence, token: Token, *, as_tag: bool = False, verb_slot: bool = False
     ) -> tuple[str, CueClass, bool] | None:
         """(lemma, class, needs_clause) when ``token`` is a verb of saying or opinion.
 
         ``as_tag``: the verb stands in a speech tag after a quote (``‘…’, weet Melle``),
-        where verbs that are cues only there also count.
+        where verbs that are cues only there also count. ``verb_slot``: the word stands where
+        only a verb can (right after a quote's closing mark and comma), so a cue-verb form
+        counts whatever the tagger made of it (``”…,” lichtte Harris toe`` tagged ADJ).
         """
-        if token.upos not in ("VERB", "AUX"):
+        if token.upos not in ("VERB", "AUX") and not (verb_slot and token.upos not in ("PUNCT", "PROPN")):
             return None
         particle = first_child(sentence, token, "compound:prt")
         verb = self.lexicon.verb_for(token.text, particle.text if particle is not None else None)
@@ -393,7 +395,9 @@ def _postposed_cue(ctx: Context, sent_index: int, after: int) -> tuple[Token, st
                 return token, low, nominal
             rest = [t for t in following if t.start > token.start and not is_punct(t)]
             return token, low, _surface_name_head(rest)
-        found = ctx.cue_verb(sentence, token, as_tag=True)
+        in_verb_slot = position == 0 or (position == 1 and words[0].text.lower() == "zo")
+        verb_slot = in_verb_slot and _after_comma(ctx, after, token)
+        found = ctx.cue_verb(sentence, token, as_tag=True, verb_slot=verb_slot)
         if found is not None:
             subject = subject_of(sentence, token)
             if subject is not None and subject.start < after:
@@ -413,6 +417,15 @@ def _postposed_cue(ctx: Context, sent_index: int, after: int) -> tuple[Token, st
         if position >= 1:
             break
     return None
+
+
+def _after_comma(ctx: Context, after: int, token: Token) -> bool:
+    """Whether a comma ends the quote at offset ``after`` (``…,”`` or ``…”,``) and at most ``zo``
+    stands between it and ``token``."""
+    text = ctx.doc.text
+    between = "".join(text[after : token.start].split()).lower()
+    comma_inside = "," in text[max(0, after - 3) : after]
+    return between in (",", ",zo") or (comma_inside and between in ("", "zo"))
 
 
 _POSSESSIVES = frozenset({"zijn", "haar", "hun", "mijn", "onze", "ons", "jullie", "uw", "z'n", "m'n"})

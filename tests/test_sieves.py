@@ -468,3 +468,23 @@ def test_an_adverbial_clause_under_a_cue_verb_is_no_content(attributor: Attribut
     assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("Dat is goed voor de relaties", "Pompeo")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Right after the closing mark and comma only a verb can stand: the tag ADJ is wrong.
+        ("”De test is goed verlopen,” lichtte Harris toe.", [("direct.postposed", "toelichten", "Harris")]),
+        ("‘De test is goed verlopen’, lichtte Harris toe.", [("direct.postposed", "toelichten", "Harris")]),
+        # Without the comma a quoted term can be the subject: no cue is read from a non-verb.
+        ("‘De donatie’ lichtte Harris toe.", []),
+    ],
+)
+def test_a_cue_verb_form_in_the_tag_slot_counts_whatever_its_tag(
+    text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    parser = _TaggingParser({"lichtte": "ADJ", "Harris": "PROPN", "toe": "ADP"})
+    quotes = Attributor(parser=parser).extract(text)
+    assert [
+        (q.rule, q.cue.lemma if q.cue else None, q.speaker.name if q.speaker else None) for q in quotes
+    ] == expected
