@@ -612,11 +612,20 @@ def _preposed_attribution(
         return None
     # ``Lavrov: ‘…’`` / ``Kathleen Ferrier (KF): ‘…’``: the words before the colon are one name.
     outside_brackets = _outside_brackets(clause)
+    # ``Burgemeester Ingrid de Jong: ‘…’`` / ``De minister: ‘…’``: an article and role words
+    # may lead the label.
+    role_words = 0
+    for token in outside_brackets:
+        if token.text.lower() not in ("de", "het", "een") and ctx.lexicon.role_noun(token.text) is None:
+            break
+        role_words += 1
     if outside_brackets:
-        first, last = outside_brackets[0], outside_brackets[-1]
+        first, last = outside_brackets[min(role_words, len(outside_brackets) - 1)], outside_brackets[-1]
         name = ctx.name_index.at(first.start, first.end)
         if name is not None and name.start == first.start and name.end >= last.end:
             return colon_cue, first, 0.8
+        if role_words == len(outside_brackets) and ctx.lexicon.role_noun(last.text) is not None:
+            return colon_cue, last, 0.7
     # ``X is duidelijk: ‘…’``: the subject of the clause before the colon speaks.
     root = next((t for t in clause if t.deprel == "root" or t.head == 0), None)
     if root is None:

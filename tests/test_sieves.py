@@ -488,3 +488,27 @@ def test_a_cue_verb_form_in_the_tag_slot_counts_whatever_its_tag(
     assert [
         (q.rule, q.cue.lemma if q.cue else None, q.speaker.name if q.speaker else None) for q in quotes
     ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Burgemeester Ingrid de Jong: ‘Het gaat gewoon door.’", ("Ingrid de Jong", "Ingrid de Jong")),
+        # No tree joins the article to the noun; the article does not count in scoring.
+        ("De minister: ‘De regels zijn te ingewikkeld.’", ("minister", "minister")),
+        ("Ingrid de Jong: ‘De wedstrijd gaat gewoon door.’", ("Ingrid de Jong", "Ingrid de Jong")),
+    ],
+)
+def test_a_colon_label_may_open_with_role_words(text: str, expected: tuple[str, str]) -> None:
+    # Tags as a weak tagger gives them and no tree: the label is read off the surface.
+    parser = _TaggingParser({"Burgemeester": "PROPN", "Ingrid": "PROPN", "Jong": "PROPN", "minister": "NOUN"})
+    quotes = Attributor(parser=parser).extract(text)
+    assert [
+        (
+            q.rule,
+            q.cue.lemma if q.cue else None,
+            q.speaker.span.text if q.speaker and q.speaker.span else None,
+            q.speaker.name if q.speaker else None,
+        )
+        for q in quotes
+    ] == [("direct.preposed", ":", *expected)]
