@@ -303,7 +303,9 @@ def _speaker_of(
             w == "en" or (w[:1].islower() and ctx.lexicon.role_noun(w) is not None) for w in between
         ):
             following = None
-    if following is not None and following.end <= sentence.end and head.upos not in ("PRON", "PROPN"):
+    # A role word the tagger took for a name (``Minister Olaf Scholz``) is still a role word.
+    role_head = head.upos != "PROPN" or ctx.lexicon.role_noun(head.text) is not None
+    if following is not None and following.end <= sentence.end and head.upos != "PRON" and role_head:
         return (following.start, following.end), (sent_index, head.id)
     if head.upos == "PROPN" or head.text[:1].isupper():
         name = ctx.name_index.at(head.start, head.end)

@@ -512,3 +512,26 @@ def test_a_colon_label_may_open_with_role_words(text: str, expected: tuple[str, 
         )
         for q in quotes
     ] == [("direct.preposed", ":", *expected)]
+
+
+_MINISTER = """# text = Minister Olaf Scholz zegt dat de verkiezingen worden uitgesteld.
+1	Minister	minister	PROPN	_	_	4	nsubj	_	_
+2	Olaf	Olaf	PROPN	_	_	4	nsubj	_	_
+3	Scholz	Scholz	PROPN	_	_	4	nsubj	_	_
+4	zegt	zeggen	VERB	_	VerbForm=Fin	0	root	_	_
+5	dat	dat	SCONJ	_	_	9	mark	_	_
+6	de	de	DET	_	_	7	det	_	_
+7	verkiezingen	verkiezing	NOUN	_	Number=Plur	9	nsubj:pass	_	_
+8	worden	worden	AUX	_	VerbForm=Fin	9	aux:pass	_	_
+9	uitgesteld	uitstellen	VERB	_	VerbForm=Part	4	ccomp	_	_
+10	.	.	PUNCT	_	_	4	punct	_	_
+
+"""
+
+
+def test_a_role_word_tagged_as_a_name_yields_to_the_name_after_it(attributor: Attributor) -> None:
+    # A weak parse: the role word, tagged PROPN, is the subject; the name stands beside it.
+    quotes = _quotes(attributor, next(parse_trees(_MINISTER.splitlines())))
+    assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("de verkiezingen worden uitgesteld", "Olaf Scholz")
+    ]
