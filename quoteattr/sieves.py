@@ -1051,6 +1051,18 @@ def sieve_indirect_according_to(ctx: Context) -> None:
                 continue
             nominal = sentence.token(token.head) if token.head else token
             following = sentence.tokens[token.id] if token.id < len(sentence.tokens) else None
+            # ``volgens (de) premier Jean-Claude Juncker``: article and role words before the name.
+            position = token.id
+            while position < len(sentence.tokens) - 1 and (
+                sentence.tokens[position].text.lower() in ("de", "het")
+                or ctx.lexicon.role_noun(sentence.tokens[position].text) is not None
+            ):
+                position += 1
+            if position > token.id:
+                after_roles = sentence.tokens[position]
+                role_name = ctx.name_index.at(after_roles.start, after_roles.end)
+                if role_name is not None and role_name.start == after_roles.start:
+                    following = after_roles
             name = following and ctx.name_index.at(following.start, following.end)
             mention_end: int | None = None
             if following is not None and name and name.start == following.start:

@@ -535,3 +535,19 @@ def test_a_role_word_tagged_as_a_name_yields_to_the_name_after_it(attributor: At
     assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("de verkiezingen worden uitgesteld", "Olaf Scholz")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volgens ambtenaar Jean-Claude Juncker mogen de bewoners vanavond terug naar huis.",
+        "Volgens de minister Jean-Claude Juncker mogen de bewoners vanavond terug naar huis.",
+    ],
+)
+def test_volgens_with_role_words_before_the_name(text: str) -> None:
+    tags = {"Volgens": "ADP", "ambtenaar": "NOUN", "Jean-Claude": "PROPN", "Juncker": "PROPN"}
+    parser = _TaggingParser(tags)
+    quotes = Attributor(parser=parser).extract(text)
+    assert [(q.rule, q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("indirect.according_to", "mogen de bewoners vanavond terug naar huis", "Jean-Claude Juncker")
+    ]
