@@ -635,8 +635,11 @@ def _preposed_attribution(
         root = heads[0] if heads else None
     if root is not None:
         subject = subject_of(sentence, root)
+        # ``In cirkel 2 treffen we Boris Johnson: ‘…’``: with no verb of saying, the author's
+        # ``we`` only introduces the quote; it floats to its speaker instead.
+        author = subject is not None and subject.text.lower() in _AUTHOR_PRONOUNS
         if subject is not None and subject.upos in ("PROPN", "PRON", "NOUN") and subject.end <= colon_cue[0]:
-            return colon_cue, subject, 0.6
+            return None if author else (colon_cue, subject, 0.6)
     return None
 
 

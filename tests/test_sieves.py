@@ -551,3 +551,28 @@ def test_volgens_with_role_words_before_the_name(text: str) -> None:
     assert [(q.rule, q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("indirect.according_to", "mogen de bewoners vanavond terug naar huis", "Jean-Claude Juncker")
     ]
+
+
+_TREFFEN_WE = """# text = Daar treffen we Boris Johnson: 'Hij werd overmand door lust.'
+1	Daar	daar	ADV	_	_	2	advmod	_	_
+2	treffen	treffen	VERB	_	VerbForm=Fin	0	root	_	_
+3	we	we	PRON	_	_	2	nsubj	_	_
+4	Boris	Boris	PROPN	_	_	2	obj	_	_
+5	Johnson	Johnson	PROPN	_	_	4	flat	_	_
+6	:	:	PUNCT	_	_	2	punct	_	_
+7	'	'	PUNCT	_	_	10	punct	_	_
+8	Hij	hij	PRON	_	_	10	nsubj:pass	_	_
+9	werd	worden	AUX	_	VerbForm=Fin	10	aux:pass	_	_
+10	overmand	overmannen	VERB	_	VerbForm=Part	2	parataxis	_	_
+11	door	door	ADP	_	_	12	case	_	_
+12	lust	lust	NOUN	_	_	10	obl:agent	_	_
+13	.	.	PUNCT	_	_	10	punct	_	_
+14	'	'	PUNCT	_	_	10	punct	_	_
+
+"""
+
+
+def test_the_authors_we_before_a_colon_is_no_speaker(attributor: Attributor) -> None:
+    quotes = _quotes(attributor, next(parse_trees(_TREFFEN_WE.splitlines())))
+    found = [(q.content.text, q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes]
+    assert found == [("Hij werd overmand door lust.", None)]
