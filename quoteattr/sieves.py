@@ -303,6 +303,13 @@ def _speaker_of(
             w == "en" or (w[:1].islower() and ctx.lexicon.role_noun(w) is not None) for w in between
         ):
             following = None
+    if head.upos != "PROPN" and ctx.lexicon.role_noun(head.text) is not None:
+        # ``aldus hoogleraar Recep Tayyip Erdoğan``: a role word (whatever its tag) with the name
+        # inside its mention names the speaker.
+        inner = next((n for n in ctx.name_index.starting_in(head.end, end) if n.end <= end), None)
+        inner = inner or ctx.name_index.starting_at(head.end + 1)
+        if inner is not None and inner.end <= sentence.end:
+            return (inner.start, inner.end), (sent_index, head.id)
     # A role word the tagger took for a name (``Minister Olaf Scholz``) is still a role word.
     role_head = head.upos != "PROPN" or ctx.lexicon.role_noun(head.text) is not None
     if following is not None and following.end <= sentence.end and head.upos != "PRON" and role_head:

@@ -576,3 +576,34 @@ def test_the_authors_we_before_a_colon_is_no_speaker(attributor: Attributor) -> 
     quotes = _quotes(attributor, next(parse_trees(_TREFFEN_WE.splitlines())))
     found = [(q.content.text, q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes]
     assert found == [("Hij werd overmand door lust.", None)]
+
+
+_ALDUS_HOOGLERAAR = """# text = 'Het geld komt er', aldus hoogleraar Recep Tayyip Erdoğan.
+1	'	'	PUNCT	_	_	3	punct	_	_
+2	Het	het	DET	_	_	3	det	_	_
+3	geld	geld	NOUN	_	_	4	nsubj	_	_
+4	komt	komen	VERB	_	VerbForm=Fin	0	root	_	_
+5	er	er	ADV	_	_	4	advmod	_	_
+6	'	'	PUNCT	_	_	9	punct	_	_
+7	,	,	PUNCT	_	_	9	punct	_	_
+8	aldus	aldus	ADV	_	_	9	case	_	_
+9	hoogleraar	hoogleraar	ADJ	_	_	4	parataxis	_	_
+10	Recep	Recep	PROPN	_	_	9	flat	_	_
+11	Tayyip	Tayyip	PROPN	_	_	10	flat	_	_
+12	Erdoğan	Erdoğan	PROPN	_	_	10	flat	_	_
+13	.	.	PUNCT	_	_	4	punct	_	_
+
+"""
+
+
+# The same with the name's words hung on the role word.
+_ALDUS_HOOGLERAAR_FLAT = _ALDUS_HOOGLERAAR.replace("PROPN\t_\t_\t10\tflat", "PROPN\t_\t_\t9\tflat")
+
+
+@pytest.mark.parametrize("conllu", [_ALDUS_HOOGLERAAR, _ALDUS_HOOGLERAAR_FLAT])
+def test_a_role_word_tagged_as_an_adjective_still_leads_to_the_name(
+    attributor: Attributor, conllu: str
+) -> None:
+    quotes = _quotes(attributor, next(parse_trees(conllu.splitlines())))
+    found = [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes]
+    assert found == [("Het geld komt er", "Recep Tayyip Erdoğan")]
