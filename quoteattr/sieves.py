@@ -409,8 +409,11 @@ def _postposed_cue(ctx: Context, sent_index: int, after: int) -> tuple[Token, st
         found = ctx.cue_verb(sentence, token, as_tag=True, verb_slot=verb_slot)
         if found is not None:
             subject = subject_of(sentence, token)
-            if subject is not None and subject.start < after:
-                subject = None  # the parse took a word of the quote itself for the subject
+            quoted = subject is not None and ctx.inside_stretch((subject.start, subject.end))
+            if subject is not None and (subject.start < after or quoted):
+                # The parse took a word of this quote, or of the one the tag interrupts, for the
+                # subject (``„A”, zegt een woordvoerder, „en de regering …”``).
+                subject = None
             if subject is None:
                 rest = [t for t in following if t.start > token.start and not is_punct(t)]
                 subject = _surface_name_head(rest)

@@ -607,3 +607,31 @@ def test_a_role_word_tagged_as_an_adjective_still_leads_to_the_name(
     quotes = _quotes(attributor, next(parse_trees(conllu.splitlines())))
     found = [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes]
     assert found == [("Het geld komt er", "Recep Tayyip Erdoğan")]
+
+
+_INTERRUPTED = """# text = ‘Het gaat goed’, zegt een woordvoerder, ‘en de regering handelt’.
+1	‘	‘	PUNCT	_	_	4	punct	_	_
+2	Het	het	PRON	_	_	3	nsubj	_	_
+3	gaat	gaan	VERB	_	VerbForm=Fin	0	root	_	_
+4	goed	goed	ADJ	_	_	3	advmod	_	_
+5	’	’	PUNCT	_	_	3	punct	_	_
+6	,	,	PUNCT	_	_	7	punct	_	_
+7	zegt	zeggen	VERB	_	VerbForm=Fin	3	parataxis	_	_
+8	een	een	DET	_	_	9	det	_	_
+9	woordvoerder	woordvoerder	NOUN	_	_	7	obj	_	_
+10	,	,	PUNCT	_	_	14	punct	_	_
+11	‘	‘	PUNCT	_	_	14	punct	_	_
+12	en	en	CCONJ	_	_	14	cc	_	_
+13	de	de	DET	_	_	14	det	_	_
+14	regering	regering	NOUN	_	_	7	nsubj	_	_
+15	handelt	handelen	VERB	_	VerbForm=Fin	14	acl	_	_
+16	’	’	PUNCT	_	_	3	punct	_	_
+17	.	.	PUNCT	_	_	3	punct	_	_
+
+"""
+
+
+def test_the_tag_subject_is_never_inside_the_quote_it_interrupts(attributor: Attributor) -> None:
+    quotes = _quotes(attributor, next(parse_trees(_INTERRUPTED.splitlines())))
+    found = [(q.content.text, q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes]
+    assert found == [("Het gaat goed", "een woordvoerder"), ("en de regering handelt", "een woordvoerder")]
