@@ -418,7 +418,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--gold", type=Path, nargs="*", default=DEFAULT_GOLD, help="gold files to score (none: skip F1)"
     )
     parser.add_argument("--threads", type=_positive, default=2, help="torch threads (default 2)")
-    parser.add_argument("--batch-size", type=_positive, default=3000, help="Stanza batch size in words")
+    parser.add_argument("--batch-size", type=_positive, default=1500, help="Stanza batch size in words")
     parser.add_argument("--batch-docs", type=_positive, default=16, help="documents per extract_many batch")
     parser.add_argument(
         "--scaling-docs", type=int, default=3, help="documents joined for the scaling run (0: skip it)"
@@ -427,7 +427,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the raw figures to this file")
     parser.add_argument("--tune", action="store_true", help="sweep threads and batch sizes for (a) instead")
     parser.add_argument("--tune-threads", type=_positive_list, default=[1, 2])
-    parser.add_argument("--tune-batch-sizes", type=_positive_list, default=[1000, 3000, 6000])
+    parser.add_argument("--tune-batch-sizes", type=_positive_list, default=[1000, 1500, 3000])
     parser.add_argument("--tune-batch-docs", type=_positive_list, default=[16, 64])
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

@@ -144,7 +144,7 @@ class Attributor:
         use_gpu: bool = False,
         parser: DependencyParser | None = None,
         parse_all: bool = False,
-        batch_size: int = 3000,
+        batch_size: int = 1500,
     ) -> None:
         if model_dir is not None and not isinstance(model_dir, str | Path):
             raise TypeError(f"model_dir must be str or Path, not {type(model_dir).__name__}")
