@@ -36,6 +36,8 @@ How marks are read:
 * **Paragraphs** are separated by one or more blank lines (``\\n\\n``, ``\\r\\n\\r\\n``, ``\\r\\r``,
   lines with only white space between) or by U+2029. A quote never spans a paragraph break, so a
   quote that reopens each paragraph (and closes only at its end) gives one stretch per paragraph.
+* **Markup.** Marks inside HTML/XML markup left in the text (``<p class="intro">``, see
+  :mod:`quoteattr.markup`) delimit attribute values and are no quotation marks.
 
 Content offsets: a closed stretch's content is exactly the text between the marks, white space
 included (``text[open_end:close_start]``). An unclosed stretch's content runs from the opener to
@@ -55,11 +57,14 @@ quote left unclosed; an inch or minute mark inside a quote of its family closes 
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Sequence
 
 import attrs
 import regex
+
+from quoteattr.markup import markup_spans
 
 __all__ = ["QuotedStretch", "paragraph_spans", "quote_mark_offsets", "scan"]
 
@@ -290,13 +295,21 @@ def _read_mark(text: str, start: int, found: str, para_start: int) -> _Mark | No
     return _Mark(start, end, role, family, closes, late_closer, sentence_initial, ends_utterance)
 
 
-def _read_marks(text: str, para_start: int, para_end: int) -> list[_Mark]:
+def _read_marks(
+    text: str, para_start: int, para_end: int, markup: Sequence[tuple[int, int]] = ()
+) -> list[_Mark]:
     marks: list[_Mark] = []
     skip_to = para_start
     for found in _CANDIDATE.finditer(text, para_start, para_end):
         start = found.start()
         if start < skip_to:
             continue
+        if markup:
+            # A quote inside a tag delimits an attribute value (``<p class="intro">``).
+            index = bisect.bisect_right(markup, (start, len(text))) - 1
+            if index >= 0 and start < markup[index][1]:
+                skip_to = markup[index][1]
+                continue
         if found.group() in _APOSTROPHE_SHAPES and _left_side(text, start) != _SIDE_WORD:
             # ``'n'``: the second apostrophe must not be read as a closing mark.
             word = _APOSTROPHE_WORD.match(text, start)
@@ -446,8 +459,9 @@ def scan(text: str) -> list[QuotedStretch]:
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     out: list[QuotedStretch] = []
+    markup = markup_spans(text)
     for paragraph, (para_start, para_end) in enumerate(paragraph_spans(text)):
-        marks = _read_marks(text, para_start, para_end)
+        marks = _read_marks(text, para_start, para_end, markup)
         if marks:
             _ParagraphScanner(text, marks, paragraph, out).run(0, len(marks), para_end, repair=True)
     return out

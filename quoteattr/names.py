@@ -19,7 +19,8 @@ __all__ = ["NAME_RUN", "NOT_NAMES", "NameIndex", "NameMention", "index_names", "
 _PARTICLES = (
     r"(?:van|de|der|den|het|ter|ten|te|in|'t|’t|von|zu|da|di|del|della|le|la|du|dos|el|al|bin|ben|op|aan)"
 )
-_CAP_WORD = r"\p{Lu}[\p{L}\p{M}'’.-]*\p{L}|\p{Lu}\.?"
+# A combining mark belongs to the letter before it (``Jose\u0301``, decomposed).
+_CAP_WORD = r"\p{Lu}[\p{L}\p{M}'’.-]*\p{L}\p{M}*|\p{Lu}\p{M}*\.?"
 # A particle joins only a capitalised word that is no acronym (``Van Essen``, not ``van CNV``).
 _GAP = r"[ \t\u00a0]+"
 _JOIN = rf"(?:{_GAP}(?:(?:{_PARTICLES}{_GAP})+(?!\p{{Lu}}{{2}})|)(?:{_CAP_WORD}))"

@@ -142,20 +142,26 @@ def default_model_dir() -> Path:
 
 
 def _clean_token(token: str) -> str:
-    """The token as the parser sees it: straight quotes, no control or surrogate chars.
+    """The token as the parser sees it: straight quotes, composed accents (NFC), no format,
+    control or surrogate chars.
 
     Offsets never come from here, so the mapping need not keep lengths.
     """
     token = for_parser(token)
-    if token.isprintable() and token.isascii():
+    if token.isascii() and token.isprintable():
         return token
     chars = []
     for char in token:
         category = unicodedata.category(char)
-        # Cc/Cs/Cf/Co: control, lone surrogate, format (zero-width, bidi), private use.
-        chars.append("_" if category in ("Cc", "Cs", "Cf", "Co") else char)
+        if category == "Cf":
+            continue  # a format character (soft hyphen) is no part of the word's spelling
+        # Cc/Cs/Co: control, lone surrogate, private use.
+        chars.append("_" if category in ("Cc", "Cs", "Co") else char)
     cleaned = "".join(chars)
-    return cleaned if cleaned.strip("_") else "_"
+    if not cleaned.strip("_"):
+        return "_"
+    # A lone surrogate cannot be normalised; "_" replaced them all above.
+    return unicodedata.normalize("NFC", cleaned)
 
 
 @contextlib.contextmanager

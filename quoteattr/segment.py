@@ -5,7 +5,9 @@ parser learned from those treebanks and get our tokens as pretokenized input: pu
 off words, but abbreviations keep their period (``dhr.``, ``o.a.``, ``J.``, also at the end of a
 sentence); ``,,`` ``''`` and ``...`` are single tokens; numbers (``3,5`` ``1.000.000`` ``2-1``
 ``5,-`` ``50%``), hyphenated words, words with an apostrophe (``auto's`` ``zo'n`` ``'s`` ``'80``),
-URLs, e-mail addresses, @handles and #hashtags stay whole.
+URLs, e-mail addresses, @handles and #hashtags stay whole. White space, invisible format
+characters (zero-width spaces and joiners, direction marks, bidi controls) and HTML markup left in
+the text (see :mod:`quoteattr.markup`) are no part of any token.
 
 A sentence ends after ``.`` ``!`` ``?`` ``…`` (and the closing quotes and brackets that follow)
 when the next token can start a sentence, at every paragraph break (a blank line), and at a line
@@ -26,6 +28,8 @@ from importlib import resources
 
 import attrs
 import regex
+
+from quoteattr.markup import markup_spans
 
 __all__ = ["MAX_SENTENCE_TOKENS", "MAX_TOKEN_CHARS", "SentenceSpan", "segment"]
 
@@ -50,12 +54,26 @@ class SentenceSpan:
     index into ``quoteattr.marks.paragraph_spans(text)``, as ``QuotedStretch.paragraph``."""
 
 
-# Whitespace is never part of a token: what str.isspace() accepts, plus the zero-width spaces that
-# pasted web text is full of.
-_ZERO_WIDTH_SPACES = "\u180e\u200b\u2060\ufeff"
-_SPACE = r"\s\x1c-\x1f" + _ZERO_WIDTH_SPACES
-# Word characters; format characters (the soft hyphen, joiners) belong to the word they are in.
-_W = rf"[[\p{{L}}\p{{M}}\p{{N}}\p{{Cf}}_]--[{_ZERO_WIDTH_SPACES}]]"
+# Whitespace is never part of a token: what str.isspace() accepts, plus the invisible format
+# characters that pasted web text is full of (zero-width spaces and joiners, direction marks,
+# bidi embeddings and isolates, the word joiner, the BOM). They are no part of any word, so a cue
+# verb or a name glued to one (``zei\u200f``) still reads as itself. The soft hyphen (U+00AD) is a
+# break point inside a word and stays in it.
+_INVISIBLE_RANGES = (
+    (0x061C, 0x061C),
+    (0x180E, 0x180E),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x206F),
+    (0xFEFF, 0xFEFF),
+)
+_INVISIBLE = "".join(chr(code) for first, last in _INVISIBLE_RANGES for code in range(first, last + 1))
+_INVISIBLE_SET = frozenset(_INVISIBLE)
+_SPACE = r"\s\x1c-\x1f" + _INVISIBLE
+# Word characters; combining marks and the other format characters (the soft hyphen) belong to
+# the word they are in.
+_W = rf"[[\p{{L}}\p{{M}}\p{{N}}\p{{Cf}}_]--[{_INVISIBLE}]]"
 # What joins two runs of word characters into one token: Noord-Holland, zo'n, en/of, AZ&PC,
 # J.Ensor, 3,5, 12:30; and a bracketed part: dader(s).
 _JOIN = r"(?:[-'’‘/&.]|(?<=\p{N})[,:](?=\p{N}))"
@@ -219,8 +237,8 @@ def segment(text: str, *, split_at: Collection[int] = frozenset()) -> list[Sente
 
     ``split_at`` holds offsets of characters that are quotation marks (from the quote-mark
     scanner): each becomes a token of its own, never glued to a word; a two-character mark
-    (``,,`` ``''``) whose characters are both listed stays one token. Offsets outside the text
-    or on whitespace are ignored. Raises :class:`TypeError` when ``text`` is not a ``str`` or
+    (``,,`` ``''``) whose characters are both listed stays one token. Offsets outside the text,
+    on white space or inside markup are ignored. Raises :class:`TypeError` when ``text`` is not a ``str`` or
     ``split_at`` not a collection of ``int``.
     """
     if not isinstance(text, str):
@@ -229,6 +247,9 @@ def segment(text: str, *, split_at: Collection[int] = frozenset()) -> list[Sente
         raise TypeError(f"split_at must be a collection of int offsets, not {type(split_at).__name__}")
     lexicon = _lexicon()
     tokens: list[Token] = [match.span() for match in lexicon.token_pattern.finditer(text)]
+    markup = markup_spans(text)
+    if markup:
+        tokens = _outside(tokens, markup)
     forced: frozenset[int] = frozenset()
     if split_at:
         if not all(isinstance(offset, int) for offset in split_at):
@@ -272,6 +293,25 @@ def _force_splits(text: str, tokens: list[Token], forced: frozenset[int]) -> lis
     return result
 
 
+def _outside(tokens: list[Token], skipped: list[tuple[int, int]]) -> list[Token]:
+    """The parts of ``tokens`` outside the ``skipped`` spans (both in text order)."""
+    result: list[Token] = []
+    first = 0
+    for start, end in tokens:
+        while first < len(skipped) and skipped[first][1] <= start:
+            first += 1
+        position = start
+        index = first
+        while index < len(skipped) and skipped[index][0] < end:
+            if skipped[index][0] > position:
+                result.append((position, skipped[index][0]))
+            position = max(position, skipped[index][1])
+            index += 1
+        if position < end:
+            result.append((position, end))
+    return result
+
+
 def _cut_long_tokens(tokens: list[Token]) -> list[Token]:
     result: list[Token] = []
     for start, end in tokens:
@@ -283,7 +323,7 @@ def _cut_long_tokens(tokens: list[Token]) -> list[Token]:
 
 
 def _is_space(char: str) -> bool:
-    return char.isspace() or char in _ZERO_WIDTH_SPACES
+    return char.isspace() or char in _INVISIBLE_SET
 
 
 def _sentences(
@@ -332,7 +372,9 @@ def _sentences(
             previous, previous_end = token, end
             continue
         glued = start == previous_end
-        if token == "." and glued and previous in classes:
+        # A forced offset (split_at) is a token of its own: neither the period nor the word before
+        # it may be one.
+        if token == "." and glued and previous in classes and start not in forced and start - 1 not in forced:
             current[-1] = (current[-1][0], end)  # dhr. enz. v.: the abbreviation keeps its period
             previous, previous_end = previous + token, end
             pending = _abbreviation_class(previous, classes)

@@ -5,8 +5,8 @@
 
 Not collected by pytest (the name does not start with ``test_``). Each input gives a text made of
 Dutch quotation material (cue verbs, names, pronouns, role nouns, quotation marks, paragraph
-breaks, awkward characters) and, for every word the pipeline hands to the parser, an analysis
-drawn from the input: a POS tag, features, a relation and a head. Heads form a tree in one mode
+breaks, markup, awkward characters) and, for every word the pipeline hands to the parser, an
+analysis drawn from the input: a POS tag, features, a relation and a head. Heads form a tree in one mode
 and are arbitrary in the other (cycles and self-loops, as a hand-made CoNLL-U file may hold). The
 harness runs
 
@@ -125,6 +125,14 @@ WORDS: tuple[str, ...] = (
     "1.000",
     "red.",
     "dhr.",
+    "<b>",
+    "</b>",
+    '<p class="x">',
+    "<!--",
+    "-->",
+    "<",
+    "\u200f",
+    "\u2069",
 )
 UPOS = ("NOUN", "PROPN", "VERB", "AUX", "PRON", "DET", "ADJ", "ADV", "ADP", "SCONJ", "CCONJ", "PUNCT",
         "NUM", "X", "SYM", "INTJ", "PART")

@@ -5,8 +5,8 @@
 
 Not collected by pytest (the name does not start with ``test_``). Each input becomes one text,
 either raw Unicode (surrogates included) or a string of fragments dense in quotation marks,
-apostrophes, paragraph breaks, control, zero-width, bidi and combining characters; the harness
-runs :func:`quoteattr.marks.scan`, :func:`~quoteattr.marks.quote_mark_offsets`,
+apostrophes, paragraph breaks, control, zero-width, bidi and combining characters and HTML markup;
+the harness runs :func:`quoteattr.marks.scan`, :func:`~quoteattr.marks.quote_mark_offsets`,
 :func:`~quoteattr.marks.paragraph_spans` and :func:`quoteattr.segment.segment` (with the mark
 offsets and a few arbitrary offsets as ``split_at``, as the pipeline calls it) and checks their
 offset invariants. Any exception or failed check is a crash that atheris reports with the input.
@@ -20,10 +20,15 @@ import atheris
 
 with atheris.instrument_imports():
     from quoteattr.marks import QuotedStretch, paragraph_spans, quote_mark_offsets, scan
+    from quoteattr.markup import markup_spans
     from quoteattr.segment import MAX_SENTENCE_TOKENS, MAX_TOKEN_CHARS, SentenceSpan, segment
 
 MARK_CHARACTERS = frozenset(",\"'‘’‚‛“”„‟«»‹›")
-ZERO_WIDTH_SPACES = "\u180e\u200b\u2060\ufeff"
+# Invisible format characters, no part of any token (written out here, not taken from segment.py).
+INVISIBLE = frozenset(
+    "\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062"
+    "\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f\ufeff"
+)
 
 FRAGMENTS: tuple[str, ...] = (
     *"\"'‘’‚‛“”„‟«»‹›`",
@@ -110,13 +115,34 @@ FRAGMENTS: tuple[str, ...] = (
     "a@b.nl",
     "#tag",
     "<p>",
+    "</p>",
+    "<b>",
+    '<a href="x">',
+    "<img alt='",
+    "<!--",
+    "-->",
+    ">",
+    "<",
     "&quot;",
     "x" * 50,
 )
 
 
 def is_space(char: str) -> bool:
-    return char.isspace() or char in ZERO_WIDTH_SPACES
+    return char.isspace() or char in INVISIBLE
+
+
+def outside_markup(text: str) -> list[bool]:
+    """For each offset of ``text``: whether it lies outside every piece of markup."""
+    outside = [True] * len(text)
+    previous_end = 0
+    for start, end in markup_spans(text):
+        assert previous_end <= start < end <= len(text)
+        assert text[start] == "<"
+        assert text[end - 1] == ">"
+        outside[start:end] = [False] * (end - start)
+        previous_end = end
+    return outside
 
 
 def make_text(fdp: atheris.FuzzedDataProvider) -> str:
@@ -166,6 +192,7 @@ def check_stretches(text: str, stretches: list[QuotedStretch]) -> None:
 def check_sentences(text: str, sentences: list[SentenceSpan], split_at: set[int]) -> None:
     """Exact, ordered, non-overlapping tokens of bounded size; forced offsets are tokens of their own."""
     paragraphs = paragraph_spans(text)
+    outside = outside_markup(text)
     position = 0
     paragraph = 0
     flat: list[tuple[int, int]] = []
@@ -181,13 +208,14 @@ def check_sentences(text: str, sentences: list[SentenceSpan], split_at: set[int]
             assert position <= start < end <= len(text)
             assert end - start <= MAX_TOKEN_CHARS
             assert not any(is_space(char) for char in text[start:end])
-            assert all(is_space(char) for char in text[position:start])
+            assert all(outside[start:end])
+            assert all(is_space(text[i]) or not outside[i] for i in range(position, start))
             position = end
             flat.append((start, end))
-    assert all(is_space(char) for char in text[position:])
+    assert all(is_space(text[i]) or not outside[i] for i in range(position, len(text)))
     starts = [start for start, _ in flat]
     for offset in split_at:
-        if 0 <= offset < len(text) and not is_space(text[offset]):
+        if 0 <= offset < len(text) and not is_space(text[offset]) and outside[offset]:
             index = _token_at(starts, offset)
             start, end = flat[index]
             assert start <= offset < end
@@ -217,6 +245,8 @@ def test_one_input(data: bytes) -> None:
     offsets = quote_mark_offsets(text, stretches)
     assert offsets == quote_mark_offsets(text)
     assert all(0 <= offset < len(text) and text[offset] in MARK_CHARACTERS for offset in offsets)
+    outside = outside_markup(text)
+    assert all(outside[offset] for offset in offsets)  # quotes inside markup are no marks
     split_at = set(offsets) | extra
     check_sentences(text, segment(text, split_at=split_at), split_at)
 
