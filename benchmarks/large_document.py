@@ -112,12 +112,7 @@ def measure(chars: int, threads: int, trace: bool, unbounded: bool) -> dict[str,
         tracemalloc.stop()
     peak = _max_rss_mib()
     for quote in quotes:
-        spans = [quote.content]
-        if quote.cue is not None:
-            spans.append(quote.cue.span)
-        if quote.speaker is not None and quote.speaker.span is not None:
-            spans.append(quote.speaker.span)
-        for span in spans:
+        for span in quote.spans():
             assert text[span.start : span.end] == span.text, span
     return {
         "chars": len(text),

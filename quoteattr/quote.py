@@ -94,6 +94,16 @@ class Quote:
     rule: str
     """Name of the rule (sieve) that found the quote, for tracing errors."""
 
+    def spans(self) -> tuple[Span, ...]:
+        """The content span, then the cue's and the speaker mention's where there are such spans:
+        each reads ``text[span.start:span.end] == span.text`` in the text the quote came from."""
+        spans = [self.content]
+        if self.cue is not None:
+            spans.append(self.cue.span)
+        if self.speaker is not None and self.speaker.span is not None:
+            spans.append(self.speaker.span)
+        return tuple(spans)
+
     def to_dict(self) -> dict[str, Any]:
         """The system-output JSON object of GUIDELINES.md (plus ``rule``)."""
         return {

@@ -21,11 +21,7 @@ def attributor() -> Attributor:
 
 def _check_offsets(text: str, quotes: list[Quote]) -> None:
     for quote in quotes:
-        assert text[quote.content.start : quote.content.end] == quote.content.text
-        if quote.cue is not None:
-            assert text[quote.cue.span.start : quote.cue.span.end] == quote.cue.span.text
-        if quote.speaker is not None and quote.speaker.span is not None:
-            span = quote.speaker.span
+        for span in quote.spans():
             assert text[span.start : span.end] == span.text
     starts = [q.content.start for q in quotes]
     assert starts == sorted(starts)

@@ -49,3 +49,9 @@ def test_from_dict_rejects_garbage() -> None:
         Quote.from_dict({"kind": "direct", "start": "x"})
     with pytest.raises(GoldFormatError):
         Quote.from_dict({"kind": "shouted", "start": 0, "end": 1, "text": "a"})
+
+
+def test_spans_are_content_cue_and_speaker_mention_where_present() -> None:
+    assert _quote().spans() == (Span(1, 12, "Het is koud"), Span(14, 19, "aldus"), LAVROV)
+    floating = attrs.evolve(_quote(speaker_span=None), cue=None)
+    assert floating.spans() == (Span(1, 12, "Het is koud"),)

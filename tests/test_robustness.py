@@ -48,12 +48,7 @@ def check_offsets(text: str, quotes: list[Quote]) -> None:
     """Every span reads its own text at its offsets in ``text``; contents in text order."""
     previous = 0
     for quote in quotes:
-        spans = [quote.content]
-        if quote.cue is not None:
-            spans.append(quote.cue.span)
-        if quote.speaker is not None and quote.speaker.span is not None:
-            spans.append(quote.speaker.span)
-        for span in spans:
+        for span in quote.spans():
             assert 0 <= span.start <= span.end <= len(text)
             assert text[span.start : span.end] == span.text
         assert quote.content.start >= previous

@@ -201,18 +201,11 @@ ATTRIBUTOR = Attributor(parser=PARSER, parse_all=False)
 def check_quotes(text: str, quotes: list[Quote]) -> None:
     previous = -1
     for quote in quotes:
-        assert 0 <= quote.content.start <= quote.content.end <= len(text)
-        assert text[quote.content.start : quote.content.end] == quote.content.text
+        for span in quote.spans():
+            assert 0 <= span.start <= span.end <= len(text)
+            assert text[span.start : span.end] == span.text
         assert quote.content.start >= previous
         previous = quote.content.start
-        if quote.cue is not None:
-            span = quote.cue.span
-            assert 0 <= span.start <= span.end <= len(text)
-            assert text[span.start : span.end] == span.text
-        if quote.speaker is not None and quote.speaker.span is not None:
-            span = quote.speaker.span
-            assert 0 <= span.start <= span.end <= len(text)
-            assert text[span.start : span.end] == span.text
         assert 0.0 <= quote.confidence <= 1.0
 
 
