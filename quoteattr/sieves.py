@@ -626,11 +626,7 @@ def _preposed_attribution(
     outside_brackets = _outside_brackets(clause)
     # ``Burgemeester Ingrid de Jong: ‘…’`` / ``De minister: ‘…’``: an article and role words
     # may lead the label.
-    role_words = 0
-    for token in outside_brackets:
-        if token.text.lower() not in ("de", "het", "een") and ctx.lexicon.role_noun(token.text) is None:
-            break
-        role_words += 1
+    role_words = _leading_role_words(ctx, outside_brackets, ("de", "het", "een"))
     if outside_brackets:
         first, last = outside_brackets[min(role_words, len(outside_brackets) - 1)], outside_brackets[-1]
         name = ctx.name_index.at(first.start, first.end)
@@ -651,6 +647,16 @@ def _preposed_attribution(
         if subject is not None and subject.upos in ("PROPN", "PRON", "NOUN") and subject.end <= colon_cue[0]:
             return None if author else (colon_cue, subject, 0.6)
     return None
+
+
+def _leading_role_words(ctx: Context, tokens: Sequence[Token], articles: tuple[str, ...]) -> int:
+    """How many of ``tokens`` open with articles and role nouns (``Burgemeester``, ``de minister``)."""
+    count = 0
+    for token in tokens:
+        if token.text.lower() not in articles and ctx.lexicon.role_noun(token.text) is None:
+            break
+        count += 1
+    return count
 
 
 def _outside_brackets(tokens: Sequence[Token]) -> list[Token]:
@@ -1065,12 +1071,7 @@ def sieve_indirect_according_to(ctx: Context) -> None:
             nominal = sentence.token(token.head) if token.head else token
             following = sentence.tokens[token.id] if token.id < len(sentence.tokens) else None
             # ``volgens (de) premier Jean-Claude Juncker``: article and role words before the name.
-            position = token.id
-            while position < len(sentence.tokens) - 1 and (
-                sentence.tokens[position].text.lower() in ("de", "het")
-                or ctx.lexicon.role_noun(sentence.tokens[position].text) is not None
-            ):
-                position += 1
+            position = token.id + _leading_role_words(ctx, sentence.tokens[token.id : -1], ("de", "het"))
             if position > token.id:
                 after_roles = sentence.tokens[position]
                 role_name = ctx.name_index.at(after_roles.start, after_roles.end)
