@@ -110,6 +110,9 @@ class CueVerb:
     """Counts only with a finite complement clause (opinion verbs, ``wijzen op``)."""
     tag_only: bool
     """Counts only as an inverted speech tag beside a direct quote (``‘…’, weet Melle``)."""
+    quotes_object: bool
+    """The object is the one quoted (``citeren``), so in the passive the subject speaks:
+    ``‘…’, zo wordt ze geciteerd``."""
     reflexive: bool
     """Used with ``zich`` (zich afvragen)."""
     preposition: str | None
@@ -635,7 +638,7 @@ def _compound_head(word: str, vocabulary: frozenset[str] | Mapping[str, Any]) ->
 
 _VERB_KEYS = frozenset(
     {"lemma", "class", "particle", "particle_variants", "joined", "verb", "words", "preposition", "reflexive",
-     "needs_clause", "tag_only", "stem", "anchor", "anchored"}
+     "needs_clause", "tag_only", "quotes_object", "stem", "anchor", "anchored"}
 )  # fmt: skip
 
 
@@ -760,6 +763,7 @@ def _build_verb(entry: Mapping[str, Any], irregular: Mapping[str, Mapping[str, S
         cue_class=_enum_value(CueClass, _str(entry, "class", where), where),
         needs_clause=_bool(entry, "needs_clause", False, where),
         tag_only=_bool(entry, "tag_only", False, where),
+        quotes_object=_bool(entry, "quotes_object", False, where),
         reflexive=_bool(entry, "reflexive", False, where),
         preposition=_opt_str(entry, "preposition", where),
         split_forms=split,

@@ -47,8 +47,26 @@ _COMPLEMENTISERS = {"dat", "of"}
 # Subordinators of adverbial clauses: such a clause says when or why, never what was said, so a
 # parse that hangs one under a cue verb as ``ccomp`` (``zegt Pompeo, terwijl hij …``) is wrong.
 _ADVERBIAL_SUBORDINATORS = frozenset(
-    {"terwijl", "omdat", "nadat", "voordat", "zodat", "hoewel", "doordat", "sinds", "tenzij",
-     "indien", "opdat", "alsof", "zodra", "toen", "want", "totdat", "aangezien", "zoals"}
+    {
+        "terwijl",
+        "omdat",
+        "nadat",
+        "voordat",
+        "zodat",
+        "hoewel",
+        "doordat",
+        "sinds",
+        "tenzij",
+        "indien",
+        "opdat",
+        "alsof",
+        "zodra",
+        "toen",
+        "want",
+        "totdat",
+        "aangezien",
+        "zoals",
+    }
 )
 _ANAPHORS = {"dat", "dit", "het", "zo", "aldus"}
 _ATTRIBUTION_PREPS = {"volgens", "aldus"}
@@ -405,6 +423,10 @@ def _postposed_cue(ctx: Context, sent_index: int, after: int) -> tuple[Token, st
             rest = [t for t in following if t.start > token.start and not is_punct(t)]
             return token, low, _surface_name_head(rest)
         in_verb_slot = position == 0 or (position == 1 and words[0].text.lower() == "zo")
+        if in_verb_slot and low in _PASSIVE_AUXILIARIES:
+            passive = _passive_tag(ctx, sentence, [t for t in following if t.start > token.start])
+            if passive is not None:
+                return passive
         verb_slot = in_verb_slot and _after_comma(ctx, after, token)
         found = ctx.cue_verb(sentence, token, as_tag=True, verb_slot=verb_slot)
         if found is not None:
@@ -428,6 +450,29 @@ def _postposed_cue(ctx: Context, sent_index: int, after: int) -> tuple[Token, st
             continue
         if position >= 1:
             break
+    return None
+
+
+_PASSIVE_AUXILIARIES = frozenset({"wordt", "werd", "werden", "worden"})
+
+
+def _passive_tag(
+    ctx: Context, sentence: Sentence, rest: Sequence[Token]
+) -> tuple[Token, str, Token | None] | None:
+    """A passive speech tag, ``rest`` being the words after its ``wordt``/``werd``.
+
+    ``zo wordt ze geciteerd``: with a verb whose object is the one quoted, the passive subject
+    speaks. ``werd gezegd door X``: otherwise the agent does, and without one nobody is named.
+    """
+    clause = list(itertools.takewhile(lambda t: not is_punct(t), rest))
+    for index, token in enumerate(clause[:4]):
+        verb = ctx.lexicon.verb_for(token.text)
+        if verb is None or verb.tag_only or token.text.lower() not in verb.participles:
+            continue
+        if verb.quotes_object:
+            return token, verb.lemma, _surface_name_head(clause[:index])
+        agent = next((k for k, t in enumerate(clause) if t.text.lower() == "door" and k > index), None)
+        return token, verb.lemma, _surface_name_head(clause[agent + 1 :]) if agent is not None else None
     return None
 
 

@@ -59,7 +59,7 @@ def test_data_has_the_promised_size(lexicon: Lexicon) -> None:
 def test_every_verb_entry_has_required_keys_and_known_values(raw_data: dict[str, Any]) -> None:
     allowed = {
         "lemma", "class", "particle", "particle_variants", "joined", "verb", "words", "preposition",
-        "reflexive", "needs_clause", "tag_only", "stem", "anchor", "anchored",
+        "reflexive", "needs_clause", "tag_only", "quotes_object", "stem", "anchor", "anchored",
     }  # fmt: skip
     for entry in raw_data["verbs"]:
         assert {"lemma", "class"} <= set(entry), entry

@@ -635,3 +635,35 @@ def test_the_tag_subject_is_never_inside_the_quote_it_interrupts(attributor: Att
     quotes = _quotes(attributor, next(parse_trees(_INTERRUPTED.splitlines())))
     found = [(q.content.text, q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes]
     assert found == [("Het gaat goed", "een woordvoerder"), ("en de regering handelt", "een woordvoerder")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ``citeren`` quotes its object, so the passive subject is the one quoted.
+        (
+            "Het plan kwam van woordvoerster Isis Mulleman. “We streven naar een aanpak op maat”, "
+            "zo wordt ze geciteerd.",
+            [("direct.postposed", "citeren", "ze", "Isis Mulleman")],
+        ),
+        (
+            "‘Het kan niet’, werd gezegd door minister Bruins.",
+            [("direct.postposed", "zeggen", "Bruins", "Bruins")],
+        ),
+        # A passive without an agent names nobody.
+        ("‘Het kan niet’, werd er gezegd.", [("direct.postposed", "zeggen", None, None)]),
+    ],
+)
+def test_a_passive_speech_tag(text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    tags = {"wordt": "AUX", "werd": "AUX", "ze": "PRON", "geciteerd": "VERB", "gezegd": "VERB"}
+    tags |= {"door": "ADP", "minister": "NOUN", "Bruins": "PROPN", "er": "ADV", "zo": "ADV"}
+    quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
+    assert [
+        (
+            q.rule,
+            q.cue.lemma if q.cue else None,
+            q.speaker.span.text if q.speaker and q.speaker.span else None,
+            q.speaker.name if q.speaker else None,
+        )
+        for q in quotes
+    ] == expected
