@@ -160,9 +160,17 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
         # noun) is a candidate only as the surname of such a name.
         surname = name_mention.surname
         introduced = names.introduced_at(surname)
+        if introduced is None and _after_person_role(name_mention.start):
+            # ``Vader Sander``, ``trainer Slot``: a role word introduces a person by one name.
+            introduced = name_mention.start
         if introduced is None or introduced >= before or _inside(direct_spans, name_mention.start):
             return None
         return names.fullest(surname) or name_mention.text
+
+    def _after_person_role(start: int) -> bool:
+        words = text[max(0, start - 40) : start].split()
+        role = lexicon.role_noun(words[-1].strip(",")) if words else None
+        return role is not None and not role.collective
 
     def _salience(position: int) -> Salience:
         """Later sentences first; within one sentence its subject-like opening name first."""

@@ -141,3 +141,21 @@ def test_pronoun_prefers_the_person_who_opens_the_sentence_over_institutions() -
 def test_a_capitalised_adjective_is_no_name() -> None:
     text = "‘A’, zei de Engelse journalist."
     assert _names(text, [_attribution(text, "A", "de Engelse journalist")]) == ["de Engelse journalist"]
+
+
+def test_a_role_word_introduces_a_person_by_one_name() -> None:
+    # ``Vader Sander``: the role word makes a lone name a person a pronoun can point to.
+    text = "Vader Sander is naar de politie geweest, vertelt hij. Ajax won. ‘Het is eng’, zegt hij."
+    attributions = [
+        attrs.evolve(
+            _attribution(text, "Vader Sander is naar de politie geweest", "hij"), kind=QuoteKind.INDIRECT
+        ),
+        _attribution(text, "Het is eng", "hij", nth=1),
+    ]
+    assert _names(text, attributions) == ["Sander", "Sander"]
+    # Without the role word a lone capitalised word is no person.
+    text = "Sander is naar de politie geweest, vertelt hij."
+    attributions = [
+        attrs.evolve(_attribution(text, "Sander is naar de politie geweest", "hij"), kind=QuoteKind.INDIRECT)
+    ]
+    assert _names(text, attributions) == [None]
