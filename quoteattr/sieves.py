@@ -1261,7 +1261,7 @@ def sieve_direct_floating(ctx: Context) -> None:
                     None,
                     "direct.floating_subject",
                     0.55,
-                    name_hint=(introducer.start, introducer.end),
+                    name_hint=introducer,
                 )
             )
             ctx.claimed_stretches.add(index)
@@ -1308,13 +1308,14 @@ def sieve_direct_floating(ctx: Context) -> None:
 _LINKING_WORDS = frozenset({"maar", "en", "ook", "toch", "dus", "want", "daarna", "nu"})
 
 
-def _introducing_subject(ctx: Context, stretch: QuotedStretch, after: int) -> NameMention | None:
+def _introducing_subject(ctx: Context, stretch: QuotedStretch, after: int) -> tuple[int, int] | None:
     """The person a floating quote's preceding sentence is about (``De Mos ziet geen probleem. ‘…’``).
 
     News writing puts a sentence about a person right before that person's uncued quote.
     Only the sentence directly before the quote counts, only when it opens with the name of a
-    person introduced earlier with first and last name, holds no quote itself, and comes
-    after the last attributed quote (else that quote's speaker is the nearer one).
+    person introduced earlier with first and last name or with a person's role (``de
+    burgemeester``), holds no quote itself, and comes after the last attributed quote (else
+    that quote's speaker is the nearer one). Returns the mention's span.
     """
     text = ctx.doc.text
     previous = ctx.previous_sentence(stretch.open_start)
@@ -1329,15 +1330,22 @@ def _introducing_subject(ctx: Context, stretch: QuotedStretch, after: int) -> Na
         for a in ctx.found_near(previous.start, previous.end)
     ):
         return None
-    opening = previous.tokens[0]
-    if opening.text.lower() in _LINKING_WORDS and len(previous.tokens) > 1:
-        # ``Maar Pompeo tempert de verwachtingen.``: a linking word before the name.
-        opening = previous.tokens[1]
+    tokens = previous.tokens
+    first = 1 if tokens[0].text.lower() in _LINKING_WORDS and len(tokens) > 1 else 0
+    # ``Maar Pompeo tempert de verwachtingen.``: a linking word before the name.
+    opening = tokens[first]
     name = ctx.name_index.starting_at(opening.start)
     if name is None:
-        return None
+        # ``Ook de burgemeester was onder de indruk.``: a person's role with the definite article.
+        if opening.text.lower() not in ("de", "het") or first + 1 >= len(tokens):
+            return None
+        noun = tokens[first + 1]
+        role = ctx.lexicon.role_noun(noun.text) if noun.text[:1].islower() else None
+        if role is None or role.collective or noun.upos not in ("NOUN", "PROPN", "X"):
+            return None
+        return opening.start, noun.end
     introduced = ctx.name_index.introduced_at(name.surname)
-    return name if introduced is not None and introduced <= name.start else None
+    return (name.start, name.end) if introduced is not None and introduced <= name.start else None
 
 
 def _inside_found(ctx: Context, stretch: QuotedStretch) -> bool:

@@ -125,8 +125,14 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
             if fuller is not None and fuller != mention:
                 # ``de politiechef`` → ``de politiechef in Deventer``, the fullest mention of the role.
                 return fuller
+            definite = words[0].casefold() in ("de", "het", "deze", "die") or len(words) == 1
+            if definite:
+                # ``de burgemeester`` before ``burgemeester Buijs``: the document names the role later.
+                named = _role_uses(words[-1]).name_after(end)
+                if named:
+                    return named
             # ``de korpschef`` after the person was named: resolve like ``hij``/``zij``.
-            if words[0].casefold() in ("de", "het", "deze", "die") or len(words) == 1:
+            if definite:
                 # Only an earlier named speaker can be ``de korpschef`` here; other names are
                 # too often somebody else.
                 count = bisect.bisect_left(spoken_starts, start)
@@ -180,10 +186,13 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
 
     def _role_name(role_word: str, before: int) -> str | None:
         """The name right after the last earlier use of the role noun (``premier Zoran Djindjic``)."""
+        return _role_uses(role_word).name_before(before)
+
+    def _role_uses(role_word: str) -> _RoleUses:
         uses = role_uses.get(role_word)
         if uses is None:
             uses = role_uses[role_word] = _RoleUses(text, role_word, names)
-        return uses.name_before(before)
+        return uses
 
     for i in order:
         resolved[i] = resolve_one(i)
@@ -231,7 +240,7 @@ class _RoleUses:
     """Every match of ``\\b<role word>\\s+`` in a text, found once per role word (a search of
     the text before each mention made long documents quadratic)."""
 
-    __slots__ = ("latest_named", "names", "space_ends", "word_ends")
+    __slots__ = ("latest_named", "names", "next_named", "space_ends", "word_ends")
 
     def __init__(self, text: str, role_word: str, names: NameIndex) -> None:
         self.names = names
@@ -242,14 +251,20 @@ class _RoleUses:
         self.latest_named: list[str | None] = []
         """Per match: the fullest name of the name right after the last match up to this one
         that a name follows."""
+        self.next_named: list[str | None] = []
+        """Per match: the same for the first match from this one on that a name follows."""
         latest: str | None = None
         for match in regex.finditer(rf"\b({regex.escape(role_word)})\s+", text, regex.IGNORECASE):
             following = names.starting_at(match.end())
-            if following is not None:
-                latest = names.fullest(following.surname) or following.text
+            named = names.fullest(following.surname) or following.text if following is not None else None
+            latest = named or latest
             self.word_ends.append(match.end(1))
             self.space_ends.append(match.end())
             self.latest_named.append(latest)
+            self.next_named.append(named)
+        upcoming: str | None = None
+        for index in reversed(range(len(self.next_named))):
+            upcoming = self.next_named[index] = self.next_named[index] or upcoming
 
     def name_before(self, before: int) -> str | None:
         """The fullest name of the name right after the last match in ``text[:before]`` that a name
@@ -263,6 +278,12 @@ class _RoleUses:
                 return self.names.fullest(cut.surname) or cut.text
             last -= 1
         return self.latest_named[last] if last >= 0 else None
+
+    def name_after(self, after: int) -> str | None:
+        """The fullest name of the name right after the first match from ``after`` on that a name
+        follows (``de burgemeester`` … later ``burgemeester Buijs``), or None."""
+        first = bisect.bisect_left(self.word_ends, after)
+        return self.next_named[first] if first < len(self.next_named) else None
 
 
 Salience = tuple[int, bool, int]

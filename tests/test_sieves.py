@@ -161,6 +161,10 @@ class _FlatParser:
             "Gisteren sprak Piet Jansen de raad toe. Maar Jansen bleef kalm.",
             ("direct.floating_subject", "Piet Jansen"),
         ),
+        # A person's role with the definite article (``de burgemeester``) stands for a person too.
+        ("Ook de burgemeester was onder de indruk.", ("direct.floating_subject", "de burgemeester")),
+        # An organisation does not: its quotes come with a cue.
+        ("Ook de gemeente was onder de indruk.", ("direct.unattributed", None)),
         # No person: a club, never introduced with first and last name.
         ("Ajax speelde goed.", ("direct.unattributed", None)),
         ("Het regende.", ("direct.unattributed", None)),
@@ -667,3 +671,14 @@ def test_a_passive_speech_tag(text: str, expected: list[tuple[str, str, str | No
         )
         for q in quotes
     ] == expected
+
+
+def test_a_role_takes_the_name_the_document_gives_it_later() -> None:
+    text = (
+        "Ook de burgemeester was onder de indruk. ‘Je broer zou trots op je zijn.’ "
+        "Melle kreeg een medaille van burgemeester Buijs."
+    )
+    quotes = Attributor(parser=_FlatParser()).extract(text)
+    assert [(q.rule, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("direct.floating_subject", "Buijs")
+    ]
