@@ -648,6 +648,9 @@ def _skip_space(text: str, start: int, end: int) -> int:
 def _preposed_attribution(
     ctx: Context, sentence: Sentence, clause: list[Token], colon: Token | None
 ) -> tuple[tuple[int, int, str], Token | None, float] | None:
+    volgens = _volgens_label(ctx, sentence, clause)
+    if volgens is not None:
+        return volgens
     # A verb of saying in the clause before the colon, nearest the colon first.
     for token in reversed(clause):
         found = ctx.cue_verb(sentence, token)
@@ -692,6 +695,30 @@ def _preposed_attribution(
         if subject is not None and subject.upos in ("PROPN", "PRON", "NOUN") and subject.end <= colon_cue[0]:
             return None if author else (colon_cue, subject, 0.6)
     return None
+
+
+def _volgens_label(
+    ctx: Context, sentence: Sentence, clause: list[Token]
+) -> tuple[tuple[int, int, str], Token | None, float] | None:
+    """``Volgens hoogleraar Marianne Geleijnse niet: ‘…’``: a colon label made of ``volgens`` and its
+    source, with at most adverbs (``niet``, ``wel``, ``ook``) or a linking word around it."""
+    words = [t for t in clause if not is_punct(t)]
+    opening = 1 if words and words[0].text.lower() in _LINKING_WORDS else 0
+    if len(words) <= opening or words[opening].text.lower() != "volgens":
+        return None
+    volgens = words[opening]
+    named = _volgens_name(ctx, sentence, volgens)
+    if named is None:
+        return None
+    source, last = named
+    rest = [t for t in words if t.id > last]
+    if any(t.upos != "ADV" and t.text.lower() not in _LABEL_ADVERBS for t in rest):
+        return None
+    return (volgens.start, volgens.end, "volgens"), source, 0.8
+
+
+# Adverbs a ``volgens`` label may end with, whatever their tag: ``Volgens X niet: ‘…’``.
+_LABEL_ADVERBS = frozenset({"niet", "wel", "ook", "evenmin", "zeker", "absoluut", "dus"})
 
 
 def _leading_role_words(ctx: Context, tokens: Sequence[Token], articles: tuple[str, ...]) -> int:
@@ -1106,6 +1133,45 @@ def _covered_by_stretch(ctx: Context, span: tuple[int, int]) -> bool:
 # --- 6. according to -----------------------------------------------------------------
 
 
+def _volgens_name(ctx: Context, sentence: Sentence, volgens: Token) -> tuple[Token, int] | None:
+    """The name that ``volgens`` introduces, whatever the parse hung on it, and the id of the last
+    token of the mention (a bracket after the name included); None when no name follows.
+
+    Articles and role words may come first (``volgens (de) premier Jean-Claude Juncker``), and
+    after a role word up to two lower-case words (``volgens hoogleraar epidemiologie Marianne
+    Geleijnse``).
+    """
+    tokens = sentence.tokens
+    if volgens.id >= len(tokens):
+        return None
+    roles = _leading_role_words(ctx, tokens[volgens.id : -1], ("de", "het"))
+    candidates = [tokens[volgens.id + roles]] if volgens.id + roles < len(tokens) else []
+    if roles and ctx.lexicon.role_noun(tokens[volgens.id + roles - 1].text) is not None:
+        for extra in (1, 2):
+            at = volgens.id + roles + extra
+            between = tokens[volgens.id + roles : at]
+            if at < len(tokens) and all(t.text.isalpha() and t.text.islower() for t in between):
+                candidates.append(tokens[at])
+    for first in candidates:
+        name = ctx.name_index.at(first.start, first.end)
+        if name is not None and name.start == first.start:
+            last = max(t.id for t in tokens if t.start < name.end)
+            closing = _bracket_after(tokens, last)
+            return first, closing if closing is not None else last
+    return None
+
+
+def _bracket_after(tokens: Sequence[Token], last: int) -> int | None:
+    """``Marianne Geleijnse (Wageningen University)``: the id of the ``)`` closing a bracket that
+    opens right after token id ``last``, or None."""
+    if last >= len(tokens) or tokens[last].text != "(":
+        return None
+    for token in tokens[last : last + 12]:
+        if token.text == ")":
+            return token.id
+    return None
+
+
 def sieve_indirect_according_to(ctx: Context) -> None:
     for sent_index, sentence in enumerate(ctx.doc.sentences):
         if not sentence.parsed or sent_index in ctx.claimed_sentences:
@@ -1115,20 +1181,12 @@ def sieve_indirect_according_to(ctx: Context) -> None:
                 continue
             nominal = sentence.token(token.head) if token.head else token
             following = sentence.tokens[token.id] if token.id < len(sentence.tokens) else None
-            # ``volgens (de) premier Jean-Claude Juncker``: article and role words before the name.
-            position = token.id + _leading_role_words(ctx, sentence.tokens[token.id : -1], ("de", "het"))
-            if position > token.id:
-                after_roles = sentence.tokens[position]
-                role_name = ctx.name_index.at(after_roles.start, after_roles.end)
-                if role_name is not None and role_name.start == after_roles.start:
-                    following = after_roles
-            name = following and ctx.name_index.at(following.start, following.end)
             mention_end: int | None = None
-            if following is not None and name and name.start == following.start:
+            named = _volgens_name(ctx, sentence, token)
+            if named is not None:
                 # ``volgens Akerboom geen sprake``: a name right after ``volgens`` is the whole
                 # source, whatever the parse hung on it.
-                nominal = following
-                mention_end = max(t.id for t in sentence.tokens if t.start < name.end)
+                nominal, mention_end = named
             elif following is not None and following.upos == "PRON":
                 nominal, mention_end = following, following.id
             elif nominal.id <= token.id or nominal.upos not in ("PROPN", "NOUN", "PRON", "X"):

@@ -371,13 +371,18 @@ def _plural_cue(doc: ParsedDocument, sentence_starts: Sequence[int], attribution
     if index < 0:
         return False
     sentence = doc.sentences[index]
-    if cue_start < sentence.end:
-        for token in sentence.tokens:
-            if token.start == cue_start:
-                if token.feat("VerbForm") in ("Inf", "Part"):
-                    return False  # ``ze schijnt te denken``: the number is on another verb
-                return token.feat("Number") == "Plur" or token.text.lower().endswith(("den", "ten", "en"))
-    return False
+    if cue_start >= sentence.end:
+        return False
+    verb = next((t for t in sentence.tokens if t.start == cue_start), None)
+    if verb is not None and verb.upos not in ("VERB", "AUX") and attribution.speaker is not None:
+        # A noun cue (``Zij plaatst kanttekeningen: …``): the number is on the speaker's verb.
+        subject = next((t for t in sentence.tokens if t.start == attribution.speaker[0]), None)
+        verb = sentence.token(subject.head) if subject is not None and subject.head else None
+        if verb is None or verb.upos not in ("VERB", "AUX"):
+            return False
+    if verb is None or verb.feat("VerbForm") in ("Inf", "Part"):
+        return False  # ``ze schijnt te denken``: the number is on another verb
+    return verb.feat("Number") == "Plur" or verb.text.lower().endswith(("den", "ten", "en"))
 
 
 def _paragraph_breaks(text: str) -> list[int]:

@@ -682,3 +682,70 @@ def test_a_role_takes_the_name_the_document_gives_it_later() -> None:
     assert [(q.rule, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("direct.floating_subject", "Buijs")
     ]
+
+
+def test_a_volgens_label_before_a_colon_names_the_speaker_of_the_quote() -> None:
+    text = (
+        "Volgens hoogleraar epidemiologie Marianne Geleijnse (Wageningen University) niet: "
+        "”De steekproef is te klein om iets te zeggen.” "
+        "Zij plaatst ook kanttekeningen bij de methode: “Steden zijn niet te vergelijken.”"
+    )
+    tags = {"Volgens": "ADP", "hoogleraar": "NOUN", "epidemiologie": "NOUN", "niet": "ADV"}
+    quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
+    first = quotes[0]
+    assert first.speaker is not None
+    assert first.speaker.span is not None
+    assert (first.rule, first.speaker.span.text) == ("direct.preposed", "Marianne Geleijnse")
+    assert [q.kind for q in quotes] == [QuoteKind.DIRECT, QuoteKind.DIRECT]
+
+
+_ZIJ_KANTTEKENINGEN = """\
+# sent_id = handmade-2
+# text = Marianne Geleijnse is hoogleraar.
+1	Marianne	Marianne	PROPN	_	_	4	nsubj	_	_
+2	Geleijnse	Geleijnse	PROPN	_	_	1	flat	_	_
+3	is	zijn	AUX	_	VerbForm=Fin	4	cop	_	_
+4	hoogleraar	hoogleraar	NOUN	_	_	0	root	_	_
+5	.	.	PUNCT	_	_	4	punct	_	SpaceAfter=No
+
+# sent_id = handmade-3
+# text = Zij plaatst kanttekeningen: “Steden zijn niet te vergelijken.”
+1	Zij	zij	PRON	_	_	2	nsubj	_	_
+2	plaatst	plaatsen	VERB	_	Number=Sing|VerbForm=Fin	0	root	_	_
+3	kanttekeningen	kanttekening	NOUN	_	Number=Plur	2	obj	_	SpaceAfter=No
+4	:	:	PUNCT	_	_	2	punct	_	_
+5	“	“	PUNCT	_	_	9	punct	_	SpaceAfter=No
+6	Steden	stad	NOUN	_	_	9	nsubj	_	_
+7	zijn	zijn	AUX	_	VerbForm=Fin	9	cop	_	_
+8	niet	niet	ADV	_	_	9	advmod	_	_
+9	te	te	ADP	_	_	2	parataxis	_	_
+10	vergelijken	vergelijken	VERB	_	VerbForm=Inf	9	fixed	_	SpaceAfter=No
+11	.	.	PUNCT	_	_	9	punct	_	SpaceAfter=No
+12	”	”	PUNCT	_	_	9	punct	_	_
+
+"""
+
+
+def test_a_plural_noun_cue_says_nothing_of_the_speakers_number(attributor: Attributor) -> None:
+    # ``kanttekeningen`` is plural, ``plaatst`` singular: ``Zij`` is one person.
+    quotes = attributor.extract_parsed(
+        document_from_trees(list(parse_trees(_ZIJ_KANTTEKENINGEN.splitlines())))
+    )
+    assert [(q.rule, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("direct.preposed", "Marianne Geleijnse")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volgens hoogleraar sociologie Jan de Vries is het beleid mislukt.",
+        "Het beleid is volgens de hoogleraar sociologie Jan de Vries mislukt.",
+    ],
+)
+def test_volgens_with_a_field_after_the_role_word(text: str) -> None:
+    tags = {"Volgens": "ADP", "volgens": "ADP", "hoogleraar": "NOUN", "sociologie": "NOUN"}
+    quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
+    assert [(q.rule, q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes] == [
+        ("indirect.according_to", "Jan de Vries")
+    ]
