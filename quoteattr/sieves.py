@@ -692,9 +692,19 @@ def _preposed_attribution(
         # ``In cirkel 2 treffen we Boris Johnson: ‘…’``: with no verb of saying, the author's
         # ``we`` only introduces the quote; it floats to its speaker instead.
         author = subject is not None and subject.text.lower() in _AUTHOR_PRONOUNS
-        if subject is not None and subject.upos in ("PROPN", "PRON", "NOUN") and subject.end <= colon_cue[0]:
+        if subject is not None and _may_speak(ctx, subject) and subject.end <= colon_cue[0]:
             return None if author else (colon_cue, subject, 0.6)
     return None
+
+
+def _may_speak(ctx: Context, subject: Token) -> bool:
+    """Whether a subject with no verb of saying can be someone who speaks: a name, a personal
+    pronoun, or a role or organisation noun (``Het thema is suf: ‘…’`` has no speaker)."""
+    if subject.upos == "PROPN":
+        return True
+    if subject.upos == "PRON":
+        return subject.text.lower() not in _NOT_SPEAKER_PRONOUNS and subject.text.lower() not in _ANAPHORS
+    return subject.upos == "NOUN" and ctx.lexicon.role_noun(subject.text) is not None
 
 
 def _volgens_label(
@@ -872,7 +882,10 @@ def sieve_indirect_clause(ctx: Context) -> None:
                 rule = "indirect.clause_surface"
             if span is None or _inside_claimed_direct(ctx, span) or ctx.inside_stretch(span):
                 continue
-            if subject is not None and span[0] <= subject.start < span[1]:
+            if subject is not None and (
+                span[0] <= subject.start < span[1] or _colon_between(sentence, subject, token)
+            ):
+                # ``Sterker nog: het onderzoek zegt …``: a colon ends the phrase before it.
                 subject = None
             if subject is None:
                 subject = _surface_subject(sentence, token)
@@ -887,6 +900,10 @@ def sieve_indirect_clause(ctx: Context) -> None:
             ctx.claimed_stretches.update(inner)
             if span[0] <= sentence.start + 2 and span[1] >= _last_word_end(sentence) - 1:
                 ctx.claimed_sentences.add(sent_index)
+
+
+def _colon_between(sentence: Sentence, first: Token, second: Token) -> bool:
+    return any(t.text == ":" and first.end <= t.start and t.end <= second.start for t in sentence.tokens)
 
 
 _CLAUSE_GAP_UPOS = frozenset({"ADV", "ADP", "DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "PUNCT"})
@@ -1032,7 +1049,7 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
             if token.deprel != "parataxis" and surface is None:
                 continue
             cue = ctx.cue_verb(sentence, token, as_tag=surface is not None)
-            if cue is None:
+            if cue is None or (cue[0] == "weten" and _not_knowing(sentence, token)):
                 continue
             subject = subject_of(sentence, token)
             if surface is not None and (
@@ -1054,6 +1071,14 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
                 0.75,
             )
             break
+
+
+def _not_knowing(sentence: Sentence, verb: Token) -> bool:
+    """``Of Tusk daaraan dacht, weet X niet.``: ``weten`` with a yes/no question or a negation
+    reports what someone does not know, not what they said."""
+    words = [t for t in sentence.tokens if not is_punct(t)]
+    negated = any(t.text.lower() in ("niet", "nooit") for t in words if t.id > verb.id)
+    return negated or (bool(words) and words[0].text.lower() == "of")
 
 
 def _closing_tag_verb(ctx: Context, sentence: Sentence) -> Token | None:
@@ -1308,7 +1333,10 @@ def sieve_direct_floating(ctx: Context) -> None:
             continue
         count = bisect.bisect_right(ends, stretch.open_start)
         source = attributed[last_by_end[count - 1]] if count else None
-        introducer = _introducing_subject(ctx, stretch, after=source.content[1] if source else 0)
+        since = source.content[1] if source else 0
+        introducer = _introducing_subject(ctx, stretch, after=since) or _person_subject_since(
+            ctx, stretch, since
+        )
         if introducer is not None:
             ctx.add(
                 Attribution(
@@ -1404,6 +1432,54 @@ def _introducing_subject(ctx: Context, stretch: QuotedStretch, after: int) -> tu
         return opening.start, noun.end
     introduced = ctx.name_index.introduced_at(name.surname)
     return (name.start, name.end) if introduced is not None and introduced <= name.start else None
+
+
+def _person_subject_since(ctx: Context, stretch: QuotedStretch, after: int) -> tuple[int, int] | None:
+    """The last person who is the subject of a sentence between the last attributed quote (ending
+    at ``after``) and a floating quote, in the same or the previous paragraph.
+
+    ``…, weet de journalist James Bloodworth niet. Maar … : ‘…’``: a person named as the subject
+    of the narration since the last attributed quote is the one the quote is about to be
+    attributed to; a person in another role (``treffen we Boris Johnson``) is talked about.
+    """
+    for name in reversed(ctx.name_index.starting_in(after, stretch.open_start)):
+        if ctx.paragraph_breaks(name.start, stretch.open_start) > 1:
+            return None
+        introduced = ctx.name_index.introduced_at(name.surname)
+        if introduced is None or introduced > name.start or ctx.inside_stretch((name.start, name.end)):
+            continue
+        sent_index = ctx.sentence_at(name.start)
+        if sent_index is None:
+            continue
+        sentence = ctx.doc.sentences[sent_index]
+        if any(
+            a.content[0] < sentence.end and a.content[1] > sentence.start
+            for a in ctx.found_near(sentence.start, sentence.end)
+        ):
+            continue
+        # The subject of the main clause (``Of Tusk …, weet X niet`` is about X), or a person
+        # introduced with a role (``de journalist en schrijver James Bloodworth``).
+        words_before = ctx.doc.text[max(sentence.start, name.start - 40) : name.start].split()
+        with_role = bool(words_before) and ctx.lexicon.role_noun(words_before[-1]) is not None
+        main_subject = sentence.parsed and _main_subject(sentence, name)
+        if main_subject or (with_role and introduced == name.start):
+            return name.start, name.end
+    return None
+
+
+def _main_subject(sentence: Sentence, name: NameMention) -> bool:
+    """Whether the name (through ``flat``/``appos``/``conj`` links) is the subject of the main clause."""
+    token = next((t for t in sentence.tokens if t.start == name.start), None)
+    for _ in range(4):
+        if token is None or token.deprel not in ("flat", "appos", "conj") or not token.head:
+            break
+        token = sentence.token(token.head)
+    return (
+        token is not None
+        and token.deprel == "nsubj"
+        and token.head > 0
+        and sentence.token(token.head).head == 0
+    )
 
 
 def _inside_found(ctx: Context, stretch: QuotedStretch) -> bool:

@@ -749,3 +749,117 @@ def test_volgens_with_a_field_after_the_role_word(text: str) -> None:
     assert [(q.rule, q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes] == [
         ("indirect.according_to", "Jan de Vries")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Not knowing is not saying: a yes/no question or a negation with ``weten``.
+        ("Of Tusk daaraan dacht, weet de journalist James Bloodworth niet.", []),
+        ("Dat Tusk daaraan dacht, weet Bloodworth niet.", []),
+        (
+            "Dat Tusk daaraan dacht, weet de journalist James Bloodworth.",
+            [("indirect.parenthetical", "James Bloodworth")],
+        ),
+    ],
+)
+def test_weten_in_a_tag_reports_only_what_someone_knows_to_say(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    tags = {"weet": "VERB", "de": "DET", "journalist": "NOUN", "niet": "ADV", "Of": "SCONJ", "dacht": "VERB"}
+    quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
+    assert [
+        (q.rule, q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes
+    ] == expected
+
+
+_STERKER_NOG = """\
+# sent_id = handmade-4
+# text = Sterker nog: het onderzoek zegt dat de steekproef te klein is.
+1	Sterker	sterk	ADJ	_	_	6	nsubj	_	_
+2	nog	nog	ADV	_	_	1	advmod	_	SpaceAfter=No
+3	:	:	PUNCT	_	_	1	punct	_	_
+4	het	het	DET	_	_	5	det	_	_
+5	onderzoek	onderzoek	NOUN	_	_	6	obl	_	_
+6	zegt	zeggen	VERB	_	Number=Sing|VerbForm=Fin	0	root	_	_
+7	dat	dat	SCONJ	_	_	11	mark	_	_
+8	de	de	DET	_	_	9	det	_	_
+9	steekproef	steekproef	NOUN	_	_	11	nsubj	_	_
+10	te	te	ADV	_	_	11	advmod	_	_
+11	klein	klein	ADJ	_	_	6	ccomp	_	_
+12	is	zijn	AUX	_	VerbForm=Fin	11	cop	_	SpaceAfter=No
+13	.	.	PUNCT	_	_	6	punct	_	_
+
+"""
+
+
+def test_a_subject_before_a_colon_is_not_the_subject_after_it(attributor: Attributor) -> None:
+    quotes = attributor.extract_parsed(document_from_trees(list(parse_trees(_STERKER_NOG.splitlines()))))
+    assert [(q.rule, q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes] == [
+        ("indirect.clause", "het onderzoek")
+    ]
+
+
+_IS_SUF = """\
+# sent_id = handmade-5
+# text = {subject} is behoorlijk {adjective}: ‘{content}’.
+1	{det}	{det_lemma}	DET	_	_	2	det	_	_
+2	{noun}	{noun}	NOUN	_	_	5	nsubj	_	_
+3	is	zijn	AUX	_	VerbForm=Fin	5	cop	_	_
+4	behoorlijk	behoorlijk	ADV	_	_	5	advmod	_	_
+5	{adjective}	{adjective}	ADJ	_	_	0	root	_	SpaceAfter=No
+6	:	:	PUNCT	_	_	5	punct	_	_
+7	‘	‘	PUNCT	_	_	9	punct	_	SpaceAfter=No
+8	{first}	{first}	PRON	_	_	9	nsubj	_	_
+9	{verb}	{verb}	VERB	_	VerbForm=Fin	5	parataxis	_	_
+10	{last}	{last}	NOUN	_	_	9	obj	_	SpaceAfter=No
+11	’	’	PUNCT	_	_	9	punct	_	SpaceAfter=No
+12	.	.	PUNCT	_	_	5	punct	_	_
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("det", "noun", "adjective", "expected"),
+    [
+        # Without a verb of saying only someone who can speak makes ``X is …:`` a label.
+        ("De", "woordvoerder", "stellig", "De woordvoerder"),
+        ("Het", "thema", "suf", None),
+    ],
+)
+def test_a_colon_after_a_copula_labels_only_a_speaker(
+    attributor: Attributor, det: str, noun: str, adjective: str, expected: str | None
+) -> None:
+    conllu = _IS_SUF.format(
+        subject=f"{det} {noun}",
+        det=det,
+        det_lemma=det.lower(),
+        noun=noun,
+        adjective=adjective,
+        content="Wij kennen geen genade",
+        first="Wij",
+        verb="kennen",
+        last="genade",
+    ).replace("10\tgenade", "10\tgeen genade")
+    trees = list(parse_trees(conllu.splitlines()))
+    quotes = attributor.extract_parsed(document_from_trees(trees))
+    speakers = [q.speaker.span.text for q in quotes if q.speaker and q.speaker.span]
+    assert speakers == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("middle", "expected"),
+    [
+        # A person introduced with a role since the last attributed quote takes the next quote.
+        ("Later sprak de journalist Karel de Boer over Dante. Ze bleef kalm.", "Karel de Boer"),
+        # Named without a role and not the subject: the last speaker continues.
+        ("Later sprak Piet Jansen met Karel de Boer over Dante. Ze bleef kalm.", "Piet Jansen"),
+    ],
+)
+def test_a_person_introduced_since_the_last_quote_takes_a_floating_quote(middle: str, expected: str) -> None:
+    text = f"‘Het is koud’, zei Piet Jansen. {middle} ‘Dit is de tweede cirkel van de hel.’"
+    tags = {"zei": "VERB", "journalist": "NOUN", "sprak": "VERB", "Ze": "PRON", "Later": "ADV"}
+    quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
+    assert quotes[-1].content.text == "Dit is de tweede cirkel van de hel."
+    assert quotes[-1].speaker is not None
+    assert quotes[-1].speaker.name == expected
