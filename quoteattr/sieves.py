@@ -655,7 +655,10 @@ def _preposed_attribution(
     for token in reversed(clause):
         found = ctx.cue_verb(sentence, token)
         if found is not None and token.upos in ("VERB", "AUX"):
-            subject = subject_of(sentence, token) or _surface_subject(sentence, token)
+            subject = subject_of(sentence, token)
+            if subject is None or subject.upos in _NOT_SPEAKER_UPOS:
+                # ``Refererend aan …, schrijft hij:``: a verb the parse made the subject.
+                subject = _surface_subject(sentence, token) or subject
             return _cue_span(token, found[0]), subject, 0.85
     for token in reversed(clause):
         noun = ctx.lexicon.noun_cue(token.text)
@@ -1048,8 +1051,18 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
             surface = _comma_tag(ctx, sentence, token)
             if token.deprel != "parataxis" and surface is None:
                 continue
+            after_tag = (
+                sentence.tokens[surface[-1].id] if surface and surface[-1].id < len(sentence.tokens) else None
+            )
+            if after_tag is not None and after_tag.text == ":":
+                # ``Refererend aan …, schrijft hij: ‘…’``: the colon points at what follows.
+                continue
             cue = ctx.cue_verb(sentence, token, as_tag=surface is not None)
             if cue is None or (cue[0] == "weten" and _not_knowing(sentence, token)):
+                continue
+            if cue[2] and not _finite_outside(sentence, surface or sentence.subtree(token.id)):
+                # ``Een duidelijk geval van bedreiging, dacht hij.``: an opinion verb reports a
+                # clause, not a noun phrase.
                 continue
             subject = subject_of(sentence, token)
             if surface is not None and (
@@ -1071,6 +1084,12 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
                 0.75,
             )
             break
+
+
+def _finite_outside(sentence: Sentence, tag: Sequence[Token]) -> bool:
+    """Whether a finite verb stands in the sentence outside ``tag``."""
+    inside = {t.id for t in tag}
+    return any(t.feat("VerbForm") == "Fin" and t.id not in inside for t in sentence.tokens)
 
 
 def _not_knowing(sentence: Sentence, verb: Token) -> bool:
@@ -1108,7 +1127,7 @@ def _comma_tag(ctx: Context, sentence: Sentence, verb: Token) -> list[Token] | N
         return None
     tag = [*lead, verb]
     for token in sentence.tokens[verb.id :]:
-        if token.text in (",", ".", "!", "?", ";"):
+        if token.text in (",", ".", "!", "?", ";", ":"):
             break
         tag.append(token)
     # A tag that closes the sentence may carry adjuncts (``, vertelt hij in zijn auto voor het

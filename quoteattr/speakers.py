@@ -34,6 +34,9 @@ _PERSON_PRONOUNS = {
     "zij": ("f", "sg"),
     "ze": ("f", "sg"),
     "haar": ("f", "sg"),
+    # ``luidde zijn reactie``: a possessive mention stands for its owner.
+    "zijn": ("m", "sg"),
+    "z'n": ("m", "sg"),
 }
 _AUTHOR_PRONOUNS = frozenset({"ik", "we", "wij", "je", "jij", "u", "men", "mij", "ons"})
 

@@ -57,9 +57,12 @@ def subject_of(sentence: Sentence, verb: Token) -> Token | None:
         if agent is not None:
             return agent
         for rel in ("nsubj", "csubj"):
-            subject = next((t for t in children(sentence, current) if t.deprel == rel), None)
-            if subject is not None:
-                return subject
+            subjects = [t for t in children(sentence, current) if t.deprel == rel]
+            if subjects:
+                # Two subjects is a parse error; the one nearest the verb is the likelier
+                # (``Refererend aan …, schrijft hij``).
+                anchor = current.id
+                return min(subjects, key=lambda t: abs(t.id - anchor))
         if current.deprel in ("xcomp", "conj", "ccomp") and current.head:
             if current.deprel == "ccomp":
                 return None

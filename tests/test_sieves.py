@@ -210,13 +210,16 @@ def test_interview_lines_open_with_the_speaker_label() -> None:
 class _TaggingParser(_FlatParser):
     """A flat tree with a few tags given, as a weak tagger might give them."""
 
-    def __init__(self, tags: dict[str, str]) -> None:
+    def __init__(self, tags: dict[str, str], feats: dict[str, str] | None = None) -> None:
         self.tags = tags
+        self.feats = feats or {}
 
     def parse(self, sentences: Sequence[Sequence[str]]) -> list[list[WordAnalysis]]:
         return [
             [
-                attrs.evolve(word, upos=self.tags.get(token, word.upos))
+                attrs.evolve(
+                    word, upos=self.tags.get(token, word.upos), feats=self.feats.get(token, word.feats)
+                )
                 for word, token in zip(words, sentence, strict=True)
             ]
             for words, sentence in zip(super().parse(sentences), sentences, strict=True)
@@ -863,3 +866,26 @@ def test_a_person_introduced_since_the_last_quote_takes_a_floating_quote(middle:
     assert quotes[-1].content.text == "Dit is de tweede cirkel van de hel."
     assert quotes[-1].speaker is not None
     assert quotes[-1].speaker.name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An opinion verb reports a clause: a noun phrase before ``dacht hij`` is no quote.
+        ("Een duidelijk geval van bedreiging, dacht hij.", []),
+        (
+            "Het is een duidelijk geval, dacht hij.",
+            [("indirect.parenthetical", "Het is een duidelijk geval")],
+        ),
+        # A tag before a colon introduces what follows, not what precedes.
+        (
+            "Refererend aan een motie uit 2009, schrijft hij: ‘De gedachte was goed.’",
+            [("direct.preposed", "De gedachte was goed.")],
+        ),
+    ],
+)
+def test_what_a_comma_tag_reports(text: str, expected: list[tuple[str, str]]) -> None:
+    tags = {"dacht": "VERB", "schrijft": "VERB", "hij": "PRON", "is": "AUX", "was": "AUX"}
+    feats = {"is": "VerbForm=Fin", "was": "VerbForm=Fin", "dacht": "VerbForm=Fin", "schrijft": "VerbForm=Fin"}
+    quotes = Attributor(parser=_TaggingParser(tags, feats)).extract(text)
+    assert [(q.rule, q.content.text) for q in quotes] == expected

@@ -159,3 +159,9 @@ def test_a_role_word_introduces_a_person_by_one_name() -> None:
         attrs.evolve(_attribution(text, "Sander is naar de politie geweest", "hij"), kind=QuoteKind.INDIRECT)
     ]
     assert _names(text, attributions) == [None]
+
+
+def test_a_possessive_mention_stands_for_its_owner() -> None:
+    # ``luidde zijn reactie: ‘…’``: the mention is ``zijn``; the speaker is the man named before.
+    text = "Marc Chavannes kwam binnen. Ajax won. Luidde zijn reactie: ‘Het gaat goed.’"
+    assert _names(text, [_attribution(text, "Het gaat goed.", "zijn")]) == ["Marc Chavannes"]

@@ -1,0 +1,52 @@
+"""Dependency-tree helpers (trees.py) on hand-made trees."""
+
+from __future__ import annotations
+
+from quoteattr.conllu import document_from_trees, parse_trees
+from quoteattr.trees import subject_of
+
+# A weak parse with two subjects on one verb: the participle phrase and the pronoun.
+_TWO_SUBJECTS = """\
+# sent_id = handmade-trees-1
+# text = Refererend aan de motie, schrijft hij dat het zoek is.
+1	Refererend	refereren	PROPN	_	_	6	nsubj	_	_
+2	aan	aan	ADP	_	_	4	case	_	_
+3	de	de	DET	_	_	4	det	_	_
+4	motie	motie	NOUN	_	_	1	obl	_	SpaceAfter=No
+5	,	,	PUNCT	_	_	6	punct	_	_
+6	schrijft	schrijven	VERB	_	VerbForm=Fin	0	root	_	_
+7	hij	hij	PRON	_	_	6	nsubj	_	_
+8	dat	dat	SCONJ	_	_	11	mark	_	_
+9	het	het	PRON	_	_	11	nsubj	_	_
+10	zoek	zoek	ADJ	_	_	11	advmod	_	_
+11	is	zijn	AUX	_	VerbForm=Fin	6	ccomp	_	SpaceAfter=No
+12	.	.	PUNCT	_	_	6	punct	_	_
+
+"""
+
+
+def test_of_two_subjects_the_one_nearest_the_verb_wins() -> None:
+    doc = document_from_trees(list(parse_trees(_TWO_SUBJECTS.splitlines())))
+    sentence = doc.sentences[0]
+    subject = subject_of(sentence, sentence.token(6))
+    assert subject is not None
+    assert subject.text == "hij"
+
+
+def test_the_agent_of_a_passive_wins_over_its_subject() -> None:
+    conllu = """\
+# sent_id = handmade-trees-2
+# text = Het werd gezegd door Rutte.
+1	Het	het	PRON	_	_	3	nsubj:pass	_	_
+2	werd	worden	AUX	_	VerbForm=Fin	3	aux:pass	_	_
+3	gezegd	zeggen	VERB	_	VerbForm=Part	0	root	_	_
+4	door	door	ADP	_	_	5	case	_	_
+5	Rutte	Rutte	PROPN	_	_	3	obl:agent	_	SpaceAfter=No
+6	.	.	PUNCT	_	_	3	punct	_	_
+
+"""
+    doc = document_from_trees(list(parse_trees(conllu.splitlines())))
+    sentence = doc.sentences[0]
+    subject = subject_of(sentence, sentence.token(3))
+    assert subject is not None
+    assert subject.text == "Rutte"
