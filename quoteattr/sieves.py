@@ -839,8 +839,18 @@ def _is_adverbial_clause(sentence: Sentence, head: Token) -> bool:
     return any(c.text.lower() in _ADVERBIAL_SUBORDINATORS for c in children(sentence, head, "mark"))
 
 
-def _complement_span(ctx: Context, sentence: Sentence, clause_head: Token) -> tuple[int, int] | None:
+def _complement_span(
+    ctx: Context, sentence: Sentence, clause_head: Token, siblings: Sequence[Token] = ()
+) -> tuple[int, int] | None:
+    """The reported clause under ``clause_head``, joined with the ``siblings`` (other clause
+    heads the parse hung on the same verb after it: ``stelt dat Frankrijk de plicht heeft om …
+    bij te staan`` parsed as two complements) into one contiguous stretch."""
     tokens = sentence.subtree(clause_head.id)
+    if siblings:
+        ids = {t.id for t in tokens}
+        for sibling in siblings:
+            ids.update(t.id for t in sentence.subtree(sibling.id))
+        tokens = [t for t in sentence.tokens if min(ids) <= t.id <= max(ids)]
     # Start after the complementiser, also where the parse put a stray particle or adverb
     # before it into the clause (``sloot niet uit dat …``).
     for index, token in enumerate(tokens[:5]):
@@ -878,7 +888,12 @@ def sieve_indirect_clause(ctx: Context) -> None:
             rule = "indirect.clause"
             subject = subject_of(sentence, token)
             if clause is not None:
-                span = _complement_span(ctx, sentence, clause)
+                siblings = [
+                    c
+                    for c in children(sentence, token, "ccomp")
+                    if c.id != clause.id and sentence.subtree(c.id)[0].id > token.id
+                ]
+                span = _complement_span(ctx, sentence, clause, siblings if clause.id > token.id else ())
             else:
                 # The parse missed the clause: read ``zei (vorige week) dat …`` off the surface.
                 span, subject = _surface_complement(ctx, sentence, token, subject)

@@ -889,3 +889,32 @@ def test_what_a_comma_tag_reports(text: str, expected: list[tuple[str, str]]) ->
     feats = {"is": "VerbForm=Fin", "was": "VerbForm=Fin", "dacht": "VerbForm=Fin", "schrijft": "VerbForm=Fin"}
     quotes = Attributor(parser=_TaggingParser(tags, feats)).extract(text)
     assert [(q.rule, q.content.text) for q in quotes] == expected
+
+
+_TWO_COMPLEMENTS = """\
+# sent_id = handmade-6
+# text = Ze stelt dat Frankrijk de plicht heeft om alle burgers bij te staan.
+1	Ze	ze	PRON	_	_	2	nsubj	_	_
+2	stelt	stellen	VERB	_	Number=Sing|VerbForm=Fin	0	root	_	_
+3	dat	dat	SCONJ	_	_	13	mark	_	_
+4	Frankrijk	Frankrijk	PROPN	_	_	13	nsubj	_	_
+5	de	de	DET	_	_	6	det	_	_
+6	plicht	plicht	NOUN	_	_	13	obj	_	_
+7	heeft	hebben	AUX	_	VerbForm=Fin	2	ccomp	_	_
+8	om	om	ADP	_	_	13	mark	_	_
+9	alle	alle	DET	_	_	10	det	_	_
+10	burgers	burger	NOUN	_	_	13	obj	_	_
+11	bij	bij	ADP	_	_	13	compound:prt	_	_
+12	te	te	ADP	_	_	13	mark	_	_
+13	staan	staan	VERB	_	VerbForm=Inf	2	ccomp	_	SpaceAfter=No
+14	.	.	PUNCT	_	_	2	punct	_	_
+
+"""
+
+
+def test_two_complements_of_one_cue_make_one_content(attributor: Attributor) -> None:
+    # The weak parse hangs ``heeft`` and ``staan`` both on ``stelt``: the content is the whole clause.
+    quotes = attributor.extract_parsed(document_from_trees(list(parse_trees(_TWO_COMPLEMENTS.splitlines()))))
+    assert [(q.rule, q.content.text) for q in quotes] == [
+        ("indirect.clause", "Frankrijk de plicht heeft om alle burgers bij te staan")
+    ]
