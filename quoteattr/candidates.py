@@ -12,8 +12,9 @@ cheap scan over the tokens decides, for each sentence, one of three levels (:cla
 
 Cue words make a tree *conditional on the tags* (:attr:`Plan.tree_if`): the rules take a word
 for a cue verb only when it is tagged ``VERB`` or ``AUX``, and for a cue noun only when tagged
-``NOUN``, so the parser tags the sentence first and builds the tree only when one of its cue
-words got such a tag (``de vraag``, ``de hoop`` never do).
+``NOUN`` (a cue noun counts with a quotation in its sentence or a ``dat`` clause after it), so
+the parser tags the sentence first and builds the tree only when one of its cue words got such a
+tag (``de vraag``, ``de hoop`` never do).
 A sentence outside quotation marks must also give a cue verb room for a reported clause, as the
 clause rules read it: ``dat``/``of``, a question word or a colon after the verb (``zei dat``,
 ``vroeg hoe``, ``zei:``), a comma before it (``…, zei hij``; ``Het is, schrijft X, …``), or the
@@ -260,12 +261,23 @@ def plan(
                 has_mark[index] or _frames_clause(words, position, first_comma, last_opener, table.anaphors)
             ):
                 tags = _VERB_TAGS
-            if has_content_start[index] and word in table.nouns:
+            if word in table.nouns and (has_content_start[index] or _dat_follows(words, position)):
                 tags |= _NOUN_TAGS
             if tags:
                 tree_if.append((position, tags))
         plans.append(Plan(need, tuple(tree_if)))
     return plans
+
+
+def _dat_follows(words: Sequence[str], position: int) -> bool:
+    """``de verklaring van de verdediging dat …``: ``dat`` within a few words after a cue noun,
+    with no punctuation between (the noun-clause rule)."""
+    for word in words[position + 1 : position + 9]:
+        if word == "dat":
+            return True
+        if not word[:1].isalnum():
+            return False
+    return False
 
 
 def select(

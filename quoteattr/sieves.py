@@ -1279,6 +1279,83 @@ def sieve_indirect_according_to(ctx: Context) -> None:
             break
 
 
+_DE_WORD_SUFFIXES = ("ing", "ie", "heid", "teit")
+
+
+def sieve_indirect_noun_clause(ctx: Context) -> None:
+    """``de verklaring van de verdediging dat …``, ``zijn beweringen dat …``: a noun cue with a
+    ``dat`` clause; the clause is the content, the noun's owner (if any) the speaker.
+
+    ``dat`` after a neuter noun may be a relative pronoun (``het bericht dat hij stuurde``), so
+    the noun must be a de-word: after ``de``/``deze``, plural, or with a de-word suffix.
+    """
+    for sent_index, sentence in enumerate(ctx.doc.sentences):
+        if not sentence.parsed or sent_index in ctx.claimed_sentences:
+            continue
+        tokens = sentence.tokens
+        for index, token in enumerate(tokens):
+            lemma = ctx.lexicon.noun_cue(token.text)
+            if lemma is None or token.upos != "NOUN" or index == 0:
+                continue
+            found = _noun_owner_and_clause(ctx, sentence, index, lemma)
+            if found is None:
+                continue
+            owner, clause = found
+            span = _trim(ctx.doc.text, clause[0].start, clause[-1].end)
+            if span[1] <= span[0] or _overlaps_direct(ctx, span) or ctx.inside_stretch(span):
+                continue
+            if any(a.content[0] < span[1] and span[0] < a.content[1] for a in ctx.found_near(*span)):
+                continue
+            kind, inner = _kind_for(ctx, *span)
+            speaker, head = _speaker_of(ctx, sent_index, owner)
+            ctx.add(
+                Attribution(kind, span, _cue_span(token, lemma), speaker, head, "indirect.noun_clause", 0.6)
+            )
+            ctx.claimed_stretches.update(inner)
+            break
+
+
+def _noun_owner_and_clause(
+    ctx: Context, sentence: Sentence, index: int, lemma: str
+) -> tuple[Token | None, list[Token]] | None:
+    """For the noun cue at ``index``: its owner (``van X`` after it or a possessive before it; None
+    for ``de onthulling dat …``) and the words of the ``dat`` clause after them, or None."""
+    tokens = sentence.tokens
+    noun = tokens[index]
+    before = tokens[index - 1]
+    plural = noun.text.lower() != lemma
+    de_word = plural or before.text.lower() in ("de", "deze") or lemma.endswith(_DE_WORD_SUFFIXES)
+    if not de_word:
+        return None
+    owner: Token | None = None
+    after = index + 1
+    if after < len(tokens) and tokens[after].text.lower() == "van":
+        phrase = list(itertools.takewhile(lambda t: t.text.lower() != "dat", tokens[after + 1 : after + 8]))
+        if not phrase or any(is_punct(t) or t.upos in ("VERB", "AUX") for t in phrase):
+            return None
+        owner = _surface_name_head(phrase)
+        after += 1 + len(phrase)
+    elif before.text.lower() in _POSSESSIVES:
+        owner = before
+    if after >= len(tokens) or tokens[after].text.lower() != "dat":
+        return None
+    clause = [t for t in tokens[after + 1 :] if not (is_punct(t) and t.id == len(tokens))]
+    # ``Zijn bewering dat de aarde plat is, klopt niet.``: a comma and a verb resume the main clause.
+    resume = next(
+        (k for k, t in enumerate(clause[:-1]) if t.text == "," and clause[k + 1].upos in ("VERB", "AUX")),
+        None,
+    )
+    clause = clause[:resume] if resume is not None else clause
+    if (
+        not clause
+        or not any(t.feat("VerbForm") == "Fin" for t in clause)
+        or clause[0].upos in ("VERB", "AUX")
+    ):
+        # No finite clause, or ``dat`` is the subject of a relative clause (``dat werd afgewezen``).
+        return None
+    return owner, clause
+
+
 # --- 7. anaphoric: ``Dat stelt X.`` ------------------------------------------------------
 
 
@@ -1535,6 +1612,7 @@ SIEVES: tuple[tuple[str, Callable[[Context], None]], ...] = (
     ("direct.cue_object", sieve_direct_cue_object),
     ("indirect.parenthetical", sieve_indirect_parenthetical),
     ("indirect.according_to", sieve_indirect_according_to),
+    ("indirect.noun_clause", sieve_indirect_noun_clause),
     ("indirect.anaphoric", sieve_indirect_anaphoric),
     ("direct.floating", sieve_direct_floating),
 )

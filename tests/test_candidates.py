@@ -114,11 +114,14 @@ def test_quote_content_needs_tags_only_where_the_text_leaves_it_open() -> None:
     assert _plan_of("Het was ‘top’ in de stad.") == Plan(Need.NOTHING)
 
 
-def test_cue_nouns_count_next_to_quote_content_only() -> None:
+def test_cue_nouns_count_next_to_quote_content_or_before_a_dat_clause_only() -> None:
     noun = _plan_of("Het bleef bij de verklaring ‘wij hebben niets gedaan’.")
     assert noun.need is Need.TAGS
     assert (4, NOUN) in noun.tree_if
     assert _plan_of("De verklaring kwam pas laat.") == Plan(Need.NOTHING)
+    # ``de verklaring van de verdediging dat …``: the noun-clause rule needs the tree.
+    assert (1, NOUN) in _plan_of("De verklaring van de verdediging dat het meeviel, kwam laat.").tree_if
+    assert _plan_of("De verklaring, en dat was laat, kwam pas om tien uur.") == Plan(Need.NOTHING)
 
 
 def test_a_quote_keeps_its_sentences_cue_verbs_without_a_clause() -> None:

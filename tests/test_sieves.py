@@ -918,3 +918,49 @@ def test_two_complements_of_one_cue_make_one_content(attributor: Attributor) -> 
     assert [(q.rule, q.content.text) for q in quotes] == [
         ("indirect.clause", "Frankrijk de plicht heeft om alle burgers bij te staan")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ze geloofde de verklaring van de verdediging dat de kans op herhaling klein is niet.",
+            [("indirect.noun_clause", "de kans op herhaling klein is niet", "verdediging")],
+        ),
+        # The main clause resumes after the comma; a possessive owns the claim.
+        (
+            "Zijn bewering dat de aarde plat is, klopt niet.",
+            [("indirect.noun_clause", "de aarde plat is", "Zijn")],
+        ),
+        # The gold annotates an ownerless claim too, with no speaker.
+        (
+            "Er was ook de onthulling dat Farage geld had verspild.",
+            [("indirect.noun_clause", "Farage geld had verspild", None)],
+        ),
+        # After a neuter noun ``dat`` can be a relative pronoun: no quote.
+        ("Het bericht dat hij stuurde was kort.", []),
+        # ``dat`` as the subject of a relative clause.
+        ("Zijn verzoeken dat werden afgewezen waren kort.", []),
+    ],
+)
+def test_a_noun_cue_with_a_dat_clause(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    tags = {
+        "verklaring": "NOUN",
+        "bewering": "NOUN",
+        "onthulling": "NOUN",
+        "bericht": "NOUN",
+        "verzoeken": "NOUN",
+    }
+    tags |= {"verdediging": "NOUN"}
+    tags |= {"de": "DET", "klopt": "VERB", "werden": "AUX", "stuurde": "VERB", "Zijn": "PRON", "dat": "SCONJ"}
+    finite = {
+        "is": "VerbForm=Fin",
+        "had": "VerbForm=Fin",
+        "stuurde": "VerbForm=Fin",
+        "werden": "VerbForm=Fin",
+    }
+    quotes = Attributor(parser=_TaggingParser(tags, finite)).extract(text)
+    assert [
+        (q.rule, q.content.text, q.speaker.span.text if q.speaker and q.speaker.span else None)
+        for q in quotes
+    ] == expected
