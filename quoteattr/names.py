@@ -16,8 +16,11 @@ import regex
 
 __all__ = ["NAME_RUN", "NOT_NAMES", "NameIndex", "NameMention", "index_names", "name_at"]
 
+# English connectors join names of media and firms (``Mail on Sunday``, ``Bank for …``); ``of``
+# is left out, being Dutch ``or`` (``Rutte of Kaag``).
 _PARTICLES = (
-    r"(?:van|de|der|den|het|ter|ten|te|in|'t|’t|von|zu|da|di|del|della|le|la|du|dos|el|al|bin|ben|op|aan)"
+    r"(?:van|de|der|den|het|ter|ten|te|in|'t|’t|von|zu|da|di|del|della|le|la|du|dos|el|al|bin|ben|op|aan"
+    r"|on|the|for)"
 )
 # A combining mark belongs to the letter before it (``Jose\u0301``, decomposed).
 _CAP_WORD = r"\p{Lu}[\p{L}\p{M}'’.-]*\p{L}\p{M}*|\p{Lu}\p{M}*\.?"

@@ -771,6 +771,21 @@ def sieve_direct_cue_object(ctx: Context) -> None:
     for index, stretch in enumerate(ctx.stretches):
         if index in ctx.claimed_stretches:
             continue
+        bracketed = _bracketed_after_noun_cue(ctx, stretch)
+        if bracketed is not None:
+            ctx.add(
+                Attribution(
+                    QuoteKind.DIRECT,
+                    (stretch.content_start, stretch.content_end),
+                    bracketed[0],
+                    bracketed[1],
+                    None,
+                    "direct.cue_object",
+                    0.65,
+                )
+            )
+            ctx.claimed_stretches.add(index)
+            continue
         sent_index = ctx.sentence_at(stretch.content_start)
         if sent_index is None:
             continue
@@ -821,6 +836,26 @@ def sieve_direct_cue_object(ctx: Context) -> None:
                 )
             )
             ctx.claimed_stretches.add(index)
+
+
+_NOUN_VAN_BRACKET = regex.compile(r"(\p{L}+)\s+van\s+([^()\n]+?)\s*\(\s*$")
+
+
+def _bracketed_after_noun_cue(
+    ctx: Context, stretch: QuotedStretch
+) -> tuple[tuple[int, int, str], tuple[int, int]] | None:
+    """``De jammerklacht van Piet Jonker (‘…’)``: a quote in brackets right after a noun cue and
+    ``van`` with a name; returns the cue and the name's span. Read off the text, since the
+    parse rarely hangs a bracketed quote on the noun."""
+    low = max(0, stretch.open_start - 100)
+    match = _NOUN_VAN_BRACKET.search(ctx.doc.text, low, stretch.open_start)
+    if match is None:
+        return None
+    lemma = ctx.lexicon.noun_cue(match.group(1))
+    name = ctx.name_index.starting_at(match.start(2))
+    if lemma is None or name is None or name.end != match.end(2):
+        return None
+    return (match.start(1), match.end(1), lemma), (name.start, name.end)
 
 
 # --- 4. indirect: cue verb + complement clause ---------------------------------------
@@ -1013,10 +1048,7 @@ def _sentence_content(ctx: Context, sentence: Sentence, drop: Sequence[Token]) -
         if not rest:
             return None
         end = rest[-1].end
-    dateline = _DATELINE.match(ctx.doc.text, start, end)
-    if dateline is not None:
-        start = dateline.end()
-    start, end = _trim(ctx.doc.text, start, end)
+    start, end = _trim(ctx.doc.text, _after_dateline(ctx.doc.text, start, end), end)
     if len(ctx.doc.text[start:end].split()) < 2:
         return None  # ``Veelzeggend, vindt X …``: one word reports nothing
     return (start, end) if end > start else None
@@ -1030,6 +1062,12 @@ def _narration_follows(sentence: Sentence, drop_ids: set[int]) -> bool:
 
 
 # ``LONDEN (ANP) - ``: the dateline of an agency report is no part of what it reports.
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """``LONDEN (ANP) - Tesco …``: where the content starts after a news dateline at ``start``."""
+    dateline = _DATELINE.match(text, start, end)
+    return dateline.end() if dateline is not None else start
+
+
 _DATELINE = regex.compile(r"\p{Lu}[\p{Lu}\p{Zs}'-]*\p{Lu}(?:\p{Zs}*\([^()\n]{1,30}\))?\p{Zs}*[-–—]\p{Zs}+")
 
 
@@ -1378,7 +1416,7 @@ def sieve_indirect_anaphoric(ctx: Context) -> None:
         previous = ctx.doc.sentences[sent_index - 1]
         if previous.paragraph != sentence.paragraph or previous.end > sentence.start:
             continue
-        span = _trim(ctx.doc.text, previous.start, previous.end)
+        span = _trim(ctx.doc.text, _after_dateline(ctx.doc.text, previous.start, previous.end), previous.end)
         if span[1] <= span[0] or _inside_claimed_direct(ctx, span):
             continue
         kind, inner = _kind_for(ctx, *span)

@@ -964,3 +964,38 @@ def test_a_noun_cue_with_a_dat_clause(text: str, expected: list[tuple[str, str, 
         (q.rule, q.content.text, q.speaker.span.text if q.speaker and q.speaker.span else None)
         for q in quotes
     ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "De jammerklacht van Piet Jonker (‘Het is geen vernieuwing maar vernieling’) werd gehoord.",
+            [("direct.cue_object", "jammerklacht", "Piet Jonker")],
+        ),
+        # A noun that reports nothing attributes nothing.
+        ("De auto van Piet Jonker (‘Het is een oude bak’) werd gestolen.", []),
+    ],
+)
+def test_a_bracketed_quote_after_a_noun_cue_and_its_owner(
+    text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    quotes = Attributor(parser=_FlatParser()).extract(text)
+    assert [
+        (
+            q.rule,
+            q.cue.lemma if q.cue else None,
+            q.speaker.span.text if q.speaker and q.speaker.span else None,
+        )
+        for q in quotes
+    ] == expected
+
+
+def test_an_anaphoric_quote_leaves_the_dateline_out_and_an_english_name_whole() -> None:
+    text = "LONDEN (ANP) - Tesco schrapt 15.000 banen. Dat schrijft Mail on Sunday."
+    quotes = Attributor(parser=_TaggingParser({"schrijft": "VERB", "Mail": "PROPN", "Dat": "PRON"})).extract(
+        text
+    )
+    assert [(q.rule, q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("indirect.anaphoric", "Tesco schrapt 15.000 banen", "Mail on Sunday")
+    ]
