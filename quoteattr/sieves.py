@@ -892,6 +892,19 @@ def _complement_span(
         if token.text.lower() in _COMPLEMENTISERS and token.upos == "SCONJ":
             tokens = tokens[index + 1 :]
             break
+    # ``Als onderzoekers meenden dat …, waren ze …``: a comma and a finite verb resume the main
+    # clause, which the reported clause never runs into.
+    resume = next(
+        (
+            k
+            for k, t in enumerate(tokens[:-1])
+            if t.text == ","
+            and tokens[k + 1].upos in ("VERB", "AUX")
+            and tokens[k + 1].feat("VerbForm") not in ("Inf", "Part", "Ger")
+        ),
+        None,
+    )
+    tokens = tokens[:resume] if resume else tokens
     tokens = [t for t in tokens if not (is_punct(t) and t is tokens[-1])]
     if not tokens:
         return None

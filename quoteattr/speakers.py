@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import regex
 
 from quoteattr.document import ParsedDocument
-from quoteattr.lexicon import Lexicon
+from quoteattr.lexicon import Lexicon, Number
 from quoteattr.names import NOT_NAMES, NameIndex, NameMention, index_names
 from quoteattr.quote import Cue, Quote, QuoteKind, Span, Speaker
 from quoteattr.sieves import Attribution
@@ -120,6 +120,9 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
             apposition = names.starting_at(end + 1)
             if apposition is not None:
                 return names.fullest(apposition.surname) or apposition.text
+        if role is not None and role.number_of(words[-1]) is Number.PLURAL:
+            # ``onderzoekers``, ``de bonden``: a group is no one person named before.
+            return mention
         if role is not None and not role.collective:
             named = _role_name(words[-1], start)
             if named:

@@ -999,3 +999,31 @@ def test_an_anaphoric_quote_leaves_the_dateline_out_and_an_english_name_whole() 
     assert [(q.rule, q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("indirect.anaphoric", "Tesco schrapt 15.000 banen", "Mail on Sunday")
     ]
+
+
+_ALS_MEENDEN = """\
+# sent_id = handmade-7
+# text = Als onderzoekers meenden dat de toets streng is, waren ze voorzichtig.
+1	Als	als	SCONJ	_	_	3	mark	_	_
+2	onderzoekers	onderzoeker	NOUN	_	Number=Plur	3	nsubj	_	_
+3	meenden	menen	VERB	_	Number=Plur|VerbForm=Fin	12	advcl	_	_
+4	dat	dat	SCONJ	_	_	7	mark	_	_
+5	de	de	DET	_	_	6	det	_	_
+6	toets	toets	NOUN	_	_	7	nsubj	_	_
+7	streng	streng	ADJ	_	_	3	ccomp	_	_
+8	is	zijn	AUX	_	VerbForm=Fin	7	cop	_	SpaceAfter=No
+9	,	,	PUNCT	_	_	7	punct	_	_
+10	waren	zijn	AUX	_	_	7	cop	_	_
+11	ze	ze	PRON	_	_	7	nsubj	_	_
+12	voorzichtig	voorzichtig	ADJ	_	_	0	root	_	SpaceAfter=No
+13	.	.	PUNCT	_	_	12	punct	_	_
+
+"""
+
+
+def test_a_reported_clause_ends_where_the_main_clause_resumes(attributor: Attributor) -> None:
+    # The weak parse hangs the main clause's words on the reported clause.
+    quotes = attributor.extract_parsed(document_from_trees(list(parse_trees(_ALS_MEENDEN.splitlines()))))
+    assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("de toets streng is", "onderzoekers")
+    ]

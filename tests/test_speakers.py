@@ -165,3 +165,12 @@ def test_a_possessive_mention_stands_for_its_owner() -> None:
     # ``luidde zijn reactie: ‘…’``: the mention is ``zijn``; the speaker is the man named before.
     text = "Marc Chavannes kwam binnen. Ajax won. Luidde zijn reactie: ‘Het gaat goed.’"
     assert _names(text, [_attribution(text, "Het gaat goed.", "zijn")]) == ["Marc Chavannes"]
+
+
+def test_a_plural_role_noun_names_no_one_person() -> None:
+    text = "Lex Bouter leidt het project. Als onderzoekers meenden dat het streng is, frauderen ze minder."
+    attribution = attrs.evolve(
+        _attribution(text, "het streng is", "onderzoekers"), kind=QuoteKind.INDIRECT, speaker_head=None
+    )
+    spoken = _attribution(text, "Lex Bouter leidt het project", "Lex Bouter")
+    assert _names(text, [spoken, attribution]) == ["Lex Bouter", "onderzoekers"]
