@@ -25,6 +25,7 @@ from quoteattr.lexicon import Lexicon, Number
 from quoteattr.names import NOT_NAMES, NameIndex, NameMention, index_names
 from quoteattr.quote import Cue, Quote, QuoteKind, Span, Speaker
 from quoteattr.sieves import Attribution
+from quoteattr.trees import mention_tokens
 
 __all__ = ["resolve"]
 
@@ -99,7 +100,7 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
             gender, _ = _PERSON_PRONOUNS[low]
             plural = _plural_cue(doc, sentence_starts, attribution)
             if plural and low in ("ze", "zij"):
-                return None
+                return _plural_antecedent(doc, sentence_starts, start)
             return _antecedent(start, gender)
         if 2 <= len(mention) <= 4 and mention.isalpha() and mention.isupper():
             expanded = names.with_initials(mention)
@@ -389,6 +390,26 @@ def _plural_cue(doc: ParsedDocument, sentence_starts: Sequence[int], attribution
     if verb is None or verb.feat("VerbForm") in ("Inf", "Part"):
         return False  # ``ze schijnt te denken``: the number is on another verb
     return verb.feat("Number") == "Plur" or verb.text.lower().endswith(("den", "ten", "en"))
+
+
+def _plural_antecedent(doc: ParsedDocument, sentence_starts: Sequence[int], before: int) -> str | None:
+    """``De drie bonden vinden … . …, waarschuwen ze.``: plural ``ze`` takes the plural noun subject
+    of its own sentence before it or of the sentence before, in the same paragraph; else no one."""
+    index = bisect.bisect_right(sentence_starts, before) - 1
+    for back in (index, index - 1):
+        if back < 0 or doc.sentences[back].paragraph != doc.sentences[index].paragraph:
+            return None
+        sentence = doc.sentences[back]
+        if not sentence.parsed:
+            continue
+        for token in sentence.tokens:
+            if token.start >= before or token.deprel != "nsubj" or token.upos != "NOUN":
+                continue
+            verb = sentence.token(token.head) if token.head else None
+            if "Number=Plur" in token.feats or (verb is not None and "Number=Plur" in verb.feats):
+                mention = mention_tokens(sentence, token)
+                return doc.text[mention[0].start : mention[-1].end]
+    return None
 
 
 def _paragraph_breaks(text: str) -> list[int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from quoteattr.conllu import document_from_trees, parse_trees
 from quoteattr.document import ParsedDocument
 from quoteattr.lexicon import load
 from quoteattr.names import index_names
@@ -174,3 +175,43 @@ def test_a_plural_role_noun_names_no_one_person() -> None:
     )
     spoken = _attribution(text, "Lex Bouter leidt het project", "Lex Bouter")
     assert _names(text, [spoken, attribution]) == ["Lex Bouter", "onderzoekers"]
+
+
+_BONDEN = """\
+# sent_id = handmade-speakers-1
+# text = De bonden vinden acties nu te riskant.
+1	De	de	DET	_	_	2	det	_	_
+2	bonden	bond	NOUN	_	Number=Plur	3	nsubj	_	_
+3	vinden	vinden	VERB	_	Number=Plur|VerbForm=Fin	0	root	_	_
+4	acties	actie	NOUN	_	Number=Plur	3	obj	_	_
+5	nu	nu	ADV	_	_	7	advmod	_	_
+6	te	te	ADV	_	_	7	advmod	_	_
+7	riskant	riskant	ADJ	_	_	3	xcomp	_	SpaceAfter=No
+8	.	.	PUNCT	_	_	3	punct	_	_
+
+# sent_id = handmade-speakers-2
+# text = Het raakt het bedrijf, waarschuwen ze.
+1	Het	het	PRON	_	_	2	nsubj	_	_
+2	raakt	raken	VERB	_	Number=Sing|VerbForm=Fin	0	root	_	_
+3	het	het	DET	_	_	4	det	_	_
+4	bedrijf	bedrijf	NOUN	_	_	2	obj	_	SpaceAfter=No
+5	,	,	PUNCT	_	_	6	punct	_	_
+6	waarschuwen	waarschuwen	VERB	_	Number=Plur|VerbForm=Fin	2	parataxis	_	_
+7	ze	ze	PRON	_	_	6	nsubj	_	SpaceAfter=No
+8	.	.	PUNCT	_	_	2	punct	_	_
+
+"""
+
+
+def test_plural_ze_takes_the_plural_subject_before_it() -> None:
+    doc = document_from_trees(list(parse_trees(_BONDEN.splitlines())))
+    text = doc.text
+    cue_at = text.index("waarschuwen")
+    attribution = attrs.evolve(
+        _attribution(text, "Het raakt het bedrijf", "ze", nth=0),
+        kind=QuoteKind.INDIRECT,
+        cue=(cue_at, cue_at + len("waarschuwen"), "waarschuwen"),
+    )
+    (quote,) = resolve(doc, [attribution], load())
+    assert quote.speaker is not None
+    assert quote.speaker.name == "De bonden"
