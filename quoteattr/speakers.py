@@ -103,7 +103,7 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
                 return _plural_antecedent(doc, sentence_starts, start)
             return _antecedent(start, gender)
         if 2 <= len(mention) <= 4 and mention.isalpha() and mention.isupper():
-            expanded = names.with_initials(mention)
+            expanded = names.with_initials(mention) or _spelled_out(text, mention, start)
             if expanded is not None:
                 return expanded
         name = _name_in(mention)
@@ -392,6 +392,16 @@ def _plural_cue(doc: ParsedDocument, sentence_starts: Sequence[int], attribution
     return verb.feat("Number") == "Plur" or verb.text.lower().endswith(("den", "ten", "en"))
 
 
+def _spelled_out(text: str, acronym: str, before: int) -> str | None:
+    """``GS`` → ``Gedeputeerde Staten``: the last run of capitalised words before ``before`` whose
+    initials spell the acronym (role words such as ``Gedeputeerde`` are in no name run)."""
+    pattern = r"\b" + r"[ \t\u00a0]+".join(rf"{regex.escape(letter)}\p{{Ll}}+" for letter in acronym) + r"\b"
+    found = None
+    for match in regex.compile(pattern).finditer(text, 0, before):
+        found = match.group()
+    return found
+
+
 def _plural_antecedent(doc: ParsedDocument, sentence_starts: Sequence[int], before: int) -> str | None:
     """``De drie bonden vinden … . …, waarschuwen ze.``: plural ``ze`` takes the plural noun subject
     of its own sentence before it or of the sentence before, in the same paragraph; else no one."""
@@ -403,7 +413,7 @@ def _plural_antecedent(doc: ParsedDocument, sentence_starts: Sequence[int], befo
         if not sentence.parsed:
             continue
         for token in sentence.tokens:
-            if token.start >= before or token.deprel != "nsubj" or token.upos != "NOUN":
+            if token.start >= before or token.deprel != "nsubj" or token.upos not in ("NOUN", "PROPN"):
                 continue
             verb = sentence.token(token.head) if token.head else None
             if "Number=Plur" in token.feats or (verb is not None and "Number=Plur" in verb.feats):

@@ -215,3 +215,9 @@ def test_plural_ze_takes_the_plural_subject_before_it() -> None:
     (quote,) = resolve(doc, [attribution], load())
     assert quote.speaker is not None
     assert quote.speaker.name == "De bonden"
+
+
+def test_an_acronym_takes_the_words_it_abbreviates_even_with_a_role_word() -> None:
+    # ``Gedeputeerde`` is a role word, so ``Gedeputeerde Staten`` is no name run of its own.
+    text = "Gedeputeerde Staten zien het niet zitten. GS: ‘Wij juichen dat toe.’"
+    assert _names(text, [_attribution(text, "Wij juichen dat toe.", "GS")]) == ["Gedeputeerde Staten"]
