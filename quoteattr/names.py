@@ -180,10 +180,12 @@ def index_names(text: str, is_role: Callable[[str], bool] = lambda word: False) 
             break
         # ``Jan van Zanen van Utrecht``: a particle after first and last name starts an
         # affiliation, not the name.
+        # An institution keeps it: ``Nationaal Museum van Wereldculturen`` (a role word before it).
         capitals = 0
         for index, word in enumerate(words):
             if word.casefold() in _NAME_PARTICLES and capitals >= 2 and word[:1].islower():
-                words = words[:index]
+                if not any(is_role(earlier) for earlier in words[:index]):
+                    words = words[:index]
                 break
             capitals += word[:1].isupper()
         if not words or (len(words) == 1 and (words[0].casefold() in NOT_NAMES or len(words[0]) == 1)):

@@ -221,3 +221,10 @@ def test_an_acronym_takes_the_words_it_abbreviates_even_with_a_role_word() -> No
     # ``Gedeputeerde`` is a role word, so ``Gedeputeerde Staten`` is no name run of its own.
     text = "Gedeputeerde Staten zien het niet zitten. GS: ‘Wij juichen dat toe.’"
     assert _names(text, [_attribution(text, "Wij juichen dat toe.", "GS")]) == ["Gedeputeerde Staten"]
+
+
+def test_an_affiliation_after_a_persons_name_is_cut_but_an_institutions_kept() -> None:
+    lexicon = load()
+    text = "Burgemeester Jan van Zanen van Utrecht kwam. Ook het Nationaal Museum van Wereldculturen kwam."
+    names = [n.text for n in index_names(text, lambda word: lexicon.role_noun(word) is not None)]
+    assert names == ["Jan van Zanen", "Nationaal Museum van Wereldculturen"]
