@@ -173,7 +173,8 @@ def index_names(text: str, is_role: Callable[[str], bool] = lambda word: False) 
         words = match.group().split()
         while words:
             low = words[0].casefold().strip(".")
-            particle_before_name = low in _NAME_PARTICLES and len(words) > 1
+            # A name opens with a particle only capitalised (``Van Beurden``; not ``Ook het X``).
+            particle_before_name = low in _NAME_PARTICLES and len(words) > 1 and words[0][:1].isupper()
             if (low in NOT_NAMES and not particle_before_name) or (len(words) > 1 and is_role(words[0])):
                 words = words[1:]
                 continue
