@@ -15,6 +15,7 @@ from strategies import quote_texts
 
 from quoteattr.conllu import read_trees
 from quoteattr.marks import paragraph_spans
+from quoteattr.markup import markup_spans
 from quoteattr.segment import MAX_SENTENCE_TOKENS, MAX_TOKEN_CHARS, SentenceSpan, segment
 
 ZERO_WIDTH_SPACES = "\u180e\u200b\u2060\ufeff"
@@ -423,14 +424,20 @@ dutch_texts = st.lists(
 
 def check_invariants(text: str, result: list[SentenceSpan]) -> None:
     flat = [token for sentence in result for token in sentence.tokens]
+    # Between tokens: white space, format characters or markup (``<A>``), nothing else.
+    in_markup = {i for start, end in markup_spans(text) for i in range(start, end)}
+
+    def skipped(low: int, high: int) -> bool:
+        return all(is_space(text[i]) or i in in_markup for i in range(low, high))
+
     position = 0
     for start, end in flat:
         assert position <= start < end <= len(text)
         assert end - start <= MAX_TOKEN_CHARS
         assert not any(is_space(char) for char in text[start:end])
-        assert all(is_space(char) for char in text[position:start])
+        assert skipped(position, start)
         position = end
-    assert all(is_space(char) for char in text[position:])
+    assert skipped(position, len(text))
     paragraph = 0
     for sentence in result:
         assert 0 < len(sentence.tokens) <= MAX_SENTENCE_TOKENS
