@@ -69,6 +69,10 @@ _ADVERBIAL_SUBORDINATORS = frozenset(
     }
 )
 _ANAPHORS = {"dat", "dit", "het", "zo", "aldus"}
+_SEPARABLE_PARTICLES = frozenset(
+    {"aan", "af", "bij", "binnen", "door", "in", "mee", "na", "neer", "om", "op", "over", "terug", "toe"}
+    | {"uit", "vast", "voor", "weg", "samen", "tegen", "los", "open", "dicht", "vrij", "achter", "rond"}
+)
 _ATTRIBUTION_PREPS = {"volgens", "aldus"}
 _AUTHOR_PRONOUNS = frozenset({"ik", "we", "wij", "je", "jij", "men", "mij", "ons", "jullie"})
 
@@ -208,7 +212,9 @@ class Context:
             return None
         particle = first_child(sentence, token, "compound:prt")
         verb = self.lexicon.verb_for(token.text, particle.text if particle is not None else None)
-        if verb is None and particle is not None:
+        if verb is None and particle is not None and particle.text.lower() not in _SEPARABLE_PARTICLES:
+            # A word the parse took for a particle; a real one makes another verb (``vond …
+            # terug`` is terugvinden, no cue).
             verb = self.lexicon.verb_for(token.text)
         if verb is None:
             # ``sloot niet uit dat``, ``maakte duidelijk dat``: the particle or fixed words
@@ -1299,13 +1305,16 @@ def sieve_indirect_according_to(ctx: Context) -> None:
                 nominal, mention_end = named
             elif following is not None and following.upos == "PRON":
                 nominal, mention_end = following, following.id
-            elif nominal.id <= token.id or nominal.upos not in ("PROPN", "NOUN", "PRON", "X"):
-                # The parse hung ``volgens`` elsewhere (also on a word before it, which cannot be
-                # its source): the noun phrase right after it.
+            else:
                 found = _surface_name_head([t for t in sentence.tokens if t.id > token.id])
-                if found is None:
-                    continue
-                nominal = found
+                misplaced = nominal.id <= token.id or nominal.upos not in ("PROPN", "NOUN", "PRON", "X")
+                if misplaced or (found is not None and found.id < nominal.id):
+                    # The parse hung ``volgens`` elsewhere (on a word before it, which cannot be
+                    # its source, or on a later noun: ``volgens de jury de beste acteur``): the
+                    # noun phrase right after it.
+                    if found is None:
+                        continue
+                    nominal = found
             if ctx.lexicon.is_excluded_source(nominal.text):
                 continue
             # ``volgens`` up to the end of its noun phrase, contiguous.

@@ -1027,3 +1027,59 @@ def test_a_reported_clause_ends_where_the_main_clause_resumes(attributor: Attrib
     assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("de toets streng is", "onderzoekers")
     ]
+
+
+_VOLGENS_DE_JURY = """\
+# sent_id = handmade-8
+# text = Hij was volgens de jury de beste acteur.
+1	Hij	hij	PRON	_	_	8	nsubj	_	_
+2	was	zijn	AUX	_	VerbForm=Fin	8	cop	_	_
+3	volgens	volgens	ADP	_	_	8	case	_	_
+4	de	de	DET	_	_	5	det	_	_
+5	jury	jury	NOUN	_	_	8	obl	_	_
+6	de	de	DET	_	_	8	det	_	_
+7	beste	goed	ADJ	_	_	8	amod	_	_
+8	acteur	acteur	NOUN	_	_	0	root	_	SpaceAfter=No
+9	.	.	PUNCT	_	_	8	punct	_	_
+
+"""
+
+_VOND_TERUG = """\
+# sent_id = handmade-9
+# text = Gloria Wekker, die een boek publiceerde, vond zichzelf terug in een orkaan.
+1	Gloria	Gloria	PROPN	_	_	8	nsubj	_	_
+2	Wekker	Wekker	PROPN	_	_	1	flat	_	SpaceAfter=No
+3	,	,	PUNCT	_	_	1	punct	_	_
+4	die	die	PRON	_	_	7	nsubj	_	_
+5	een	een	DET	_	_	6	det	_	_
+6	boek	boek	NOUN	_	_	7	obj	_	_
+7	publiceerde	publiceren	VERB	_	VerbForm=Fin	1	acl:relcl	_	SpaceAfter=No
+8	,	,	PUNCT	_	_	9	punct	_	_
+9	vond	vinden	VERB	_	VerbForm=Fin	0	root	_	_
+10	zichzelf	zichzelf	PRON	_	_	9	obj	_	_
+11	terug	terug	ADP	_	_	9	compound:prt	_	_
+12	in	in	ADP	_	_	14	case	_	_
+13	een	een	DET	_	_	14	det	_	_
+14	orkaan	orkaan	NOUN	_	_	9	obl	_	SpaceAfter=No
+15	.	.	PUNCT	_	_	9	punct	_	_
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("conllu", "expected"),
+    [
+        # ``volgens`` takes the noun phrase right after it, not the later noun the parse hung it on.
+        (_VOLGENS_DE_JURY, [("indirect.according_to", "de jury")]),
+        # ``vond … terug`` is terugvinden, no verb of stated opinion.
+        (_VOND_TERUG, []),
+    ],
+    ids=["volgens-de-jury", "vond-terug"],
+)
+def test_attachments_the_rules_do_not_take_from_a_weak_parse(
+    attributor: Attributor, conllu: str, expected: list[tuple[str, str]]
+) -> None:
+    quotes = attributor.extract_parsed(document_from_trees(list(parse_trees(conllu.splitlines()))))
+    assert [
+        (q.rule, q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes
+    ] == expected
