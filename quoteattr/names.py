@@ -189,6 +189,10 @@ def index_names(text: str, is_role: Callable[[str], bool] = lambda word: False) 
                     words = words[:index]
                 break
             capitals += word[:1].isupper()
+        # ``ANDER COMMENTAAR INF-VERDRAG``: words in capitals that open the run are a headline.
+        shouted = next((k for k, word in enumerate(words) if not word.isupper()), len(words))
+        if shouted >= 2:
+            words = words[shouted:]
         if not words or (len(words) == 1 and (words[0].casefold() in NOT_NAMES or len(words[0]) == 1)):
             continue
         start = match.start() + match.group().find(words[0])

@@ -124,6 +124,9 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
         if role is not None and role.number_of(words[-1]) is Number.PLURAL:
             # ``onderzoekers``, ``de bonden``: a group is no one person named before.
             return mention
+        if role is not None and role.collective and len(words) <= 2:
+            # ``de vakbond`` after ``vakbond FNV``: an organisation named with its kind.
+            return _role_name(words[-1], start) or mention
         if role is not None and not role.collective:
             named = _role_name(words[-1], start)
             if named:

@@ -228,3 +228,18 @@ def test_an_affiliation_after_a_persons_name_is_cut_but_an_institutions_kept() -
     text = "Burgemeester Jan van Zanen van Utrecht kwam. Ook het Nationaal Museum van Wereldculturen kwam."
     names = [n.text for n in index_names(text, lambda word: lexicon.role_noun(word) is not None)]
     assert names == ["Jan van Zanen", "Nationaal Museum van Wereldculturen"]
+
+
+def test_a_headline_in_capitals_is_no_name() -> None:
+    text = "ANDER COMMENTAAR INF-VERDRAG Een dom spel, schrijft The New York Times."
+    assert [n.text for n in index_names(text)] == ["The New York Times"]
+    # One word in capitals is an acronym, a name.
+    assert [n.text for n in index_names("Volgens FNV Schiphol is het druk.")] == ["FNV Schiphol"]
+
+
+def test_an_organisation_noun_takes_the_name_it_was_given_with() -> None:
+    text = "De vakbond FNV is boos. ‘Het is een schande’, zegt de vakbond."
+    assert _names(text, [_attribution(text, "Het is een schande", "de vakbond")]) == ["FNV"]
+    # Never named: the noun phrase is its own name.
+    text = "Er is onrust. ‘Het is een schande’, zegt de vakbond."
+    assert _names(text, [_attribution(text, "Het is een schande", "de vakbond")]) == ["de vakbond"]
