@@ -69,6 +69,13 @@ _ADVERBIAL_SUBORDINATORS = frozenset(
     }
 )
 _ANAPHORS = {"dat", "dit", "het", "zo", "aldus"}
+def _separated_particle(verb: Token, particle: Token) -> bool:
+    """Whether ``particle`` is a real separated particle of ``verb``: a particle word after the verb
+    (a split particle follows its verb; one before it is a word of another clause, such as a
+    quote's ``tegen`` in ``„… het water tegen,” waarschuwt X``)."""
+    return particle.id > verb.id and particle.text.lower() in _SEPARABLE_PARTICLES
+
+
 _SEPARABLE_PARTICLES = frozenset(
     {"aan", "af", "bij", "binnen", "door", "in", "mee", "na", "neer", "om", "op", "over", "terug", "toe"}
     | {"uit", "vast", "voor", "weg", "samen", "tegen", "los", "open", "dicht", "vrij", "achter", "rond"}
@@ -212,7 +219,7 @@ class Context:
             return None
         particle = first_child(sentence, token, "compound:prt")
         verb = self.lexicon.verb_for(token.text, particle.text if particle is not None else None)
-        if verb is None and particle is not None and particle.text.lower() not in _SEPARABLE_PARTICLES:
+        if verb is None and particle is not None and not _separated_particle(token, particle):
             # A word the parse took for a particle; a real one makes another verb (``vond …
             # terug`` is terugvinden, no cue).
             verb = self.lexicon.verb_for(token.text)

@@ -1066,15 +1066,36 @@ _VOND_TERUG = """\
 """
 
 
+_TEGEN_WAARSCHUWT = """\
+# sent_id = handmade-10
+# text = „De dijk houdt het tegen,” waarschuwt Piet Jansen.
+1	„	„	PUNCT	_	_	4	punct	_	SpaceAfter=No
+2	De	de	DET	_	_	3	det	_	_
+3	dijk	dijk	NOUN	_	_	4	nsubj	_	_
+4	houdt	houden	VERB	_	VerbForm=Fin	9	parataxis	_	_
+5	het	het	PRON	_	_	4	obj	_	_
+6	tegen	tegen	ADP	_	_	9	compound:prt	_	SpaceAfter=No
+7	,	,	PUNCT	_	_	4	punct	_	SpaceAfter=No
+8	”	”	PUNCT	_	_	4	punct	_	_
+9	waarschuwt	waarschuwen	VERB	_	VerbForm=Fin	0	root	_	_
+10	Piet	Piet	PROPN	_	_	9	nsubj	_	_
+11	Jansen	Jansen	PROPN	_	_	10	flat	_	SpaceAfter=No
+12	.	.	PUNCT	_	_	9	punct	_	_
+
+"""
+
+
 @pytest.mark.parametrize(
     ("conllu", "expected"),
     [
+        # A particle of the quote the parse hung on the tag verb does not make another verb.
+        (_TEGEN_WAARSCHUWT, [("direct.postposed", "Piet Jansen")]),
         # ``volgens`` takes the noun phrase right after it, not the later noun the parse hung it on.
         (_VOLGENS_DE_JURY, [("indirect.according_to", "de jury")]),
         # ``vond … terug`` is terugvinden, no verb of stated opinion.
         (_VOND_TERUG, []),
     ],
-    ids=["volgens-de-jury", "vond-terug"],
+    ids=["tegen-waarschuwt", "volgens-de-jury", "vond-terug"],
 )
 def test_attachments_the_rules_do_not_take_from_a_weak_parse(
     attributor: Attributor, conllu: str, expected: list[tuple[str, str]]
