@@ -435,6 +435,9 @@ class Lexicon:
     """Prepositions before a channel noun (``in een verklaring``, ``op een persconferentie``)."""
     addressee_prepositions: frozenset[str]
     """Prepositions whose object is the addressee, never the speaker (``zei hij tegen de NOS``)."""
+    departments: tuple[str, ...]
+    """Capitalised names of ministries and portfolios (``Buitenlandse Zaken``) that stand between
+    a minister's title and name (``minister van Buitenlandse Zaken Wang Yi``)."""
     _plain: Mapping[str, CueVerb] = attrs.field(alias="plain")
     """Form → plain verb (no particle, no fixed words)."""
     _joined: Mapping[str, CueVerb] = attrs.field(alias="joined")
@@ -963,6 +966,7 @@ def build(data: Mapping[str, Any]) -> Lexicon:
         channel_nouns=frozenset(channel),
         channel_prepositions=frozenset(_strs(data, "channel_prepositions", "top level")),
         addressee_prepositions=frozenset(_strs(data, "addressee_prepositions", "top level")),
+        departments=tuple(sorted(_strs(data, "departments", "top level"), key=len, reverse=True)),
         plain=plain,
         joined=joined,
         split=split,

@@ -9,12 +9,13 @@ sentences that introduce a person are often not parsed at all.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Sequence
 
 import attrs
 import regex
 
-__all__ = ["NAME_RUN", "NOT_NAMES", "NameIndex", "NameMention", "index_names", "name_at"]
+__all__ = ["NAME_RUN", "NOT_NAMES", "NameIndex", "NameMention", "index_names", "introduces", "name_at"]
 
 # English connectors join names of media and firms (``Mail on Sunday``, ``Bank for …``); ``of``
 # is left out, being Dutch ``or`` (``Rutte of Kaag``).
@@ -158,18 +159,25 @@ class NameMention:
         return self.text.split()[-1].casefold().strip(".")
 
 
+# Adjectives from place names are capitalised (``Amsterdamse``, ``Belgische``); surnames
+# rarely end so.
+_ADJECTIVE_ENDINGS = ("se", "sche")
 _NAME_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "in", "op"})
 
 
-def index_names(text: str, is_role: Callable[[str], bool] = lambda word: False) -> list[NameMention]:
+def index_names(
+    text: str, is_role: Callable[[str], bool] = lambda word: False, departments: Sequence[str] = ()
+) -> list[NameMention]:
     """Proper-name runs of the whole text, in order.
 
     Leading words that are no names are dropped: sentence-initial function words (``De``,
-    ``Volgens``) unless they are a name particle before a name (``Van Beurden``), and role
-    nouns (``EU-president Donald Tusk`` → ``Donald Tusk``) as ``is_role`` tells.
+    ``Volgens``) unless they are a name particle before a name (``Van Beurden``), role
+    nouns (``EU-president Donald Tusk`` → ``Donald Tusk``) as ``is_role`` tells. The
+    ``departments`` are no part of any name (``minister van Buitenlandse Zaken Wang Yi`` →
+    ``Wang Yi``).
     """
     names: list[NameMention] = []
-    for match in NAME_RUN.finditer(text):
+    for match in NAME_RUN.finditer(_without(text, departments)):
         words = match.group().split()
         while words:
             low = words[0].casefold().strip(".")
@@ -195,12 +203,37 @@ def index_names(text: str, is_role: Callable[[str], bool] = lambda word: False) 
             words = words[shouted:]
         if not words or (len(words) == 1 and (words[0].casefold() in NOT_NAMES or len(words[0]) == 1)):
             continue
+        if all(word.casefold() in _NAME_PARTICLES or word.endswith(_ADJECTIVE_ENDINGS) for word in words):
+            continue  # ``De Amsterdamse``, ``Franse``: an adjective from a place name, no name
         start = match.start() + match.group().find(words[0])
         end = start + len(" ".join(words))
         if text[start:end].split() != words:  # words were joined by other white space
             end = match.end() if len(words) == len(match.group().split()) else start + len(words[0])
         names.append(NameMention(start, end, text[start:end]))
     return names
+
+
+def _without(text: str, phrases: Sequence[str]) -> str:
+    """``text`` with each occurrence of the phrases blanked out (same length, so offsets hold)."""
+    if not phrases:
+        return text
+    pattern = _phrase_pattern(tuple(phrases))
+    return pattern.sub(lambda match: " " * len(match.group()), text) if pattern.search(text) else text
+
+
+@functools.cache
+def _phrase_pattern(phrases: tuple[str, ...]) -> regex.Pattern[str]:
+    alternatives = "|".join(
+        regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)
+    )
+    return regex.compile(rf"\b(?:{alternatives})\b")
+
+
+def introduces(name: NameMention) -> bool:
+    """Whether the name can introduce a person: a first name and a surname, two words besides
+    particles (``Jan van der Meer``; not ``Van der Meer`` or ``De Klimaatwet``, which open a
+    sentence as a bare surname or a capitalised noun would)."""
+    return sum(word.casefold() not in _NAME_PARTICLES for word in name.text.split()) >= 2
 
 
 def name_at(names: Sequence[NameMention], start: int, end: int) -> NameMention | None:
@@ -252,8 +285,9 @@ class NameIndex:
             best = fullest[-1] if fullest and len(fullest[-1].split()) >= len(words) else name.text
             starts.append(name.start)
             fullest.append(best)
-            if len(words) >= 2:
+            if introduces(name):
                 self._first_full.setdefault(surname, name.start)
+            if len(words) >= 2:
                 capitals = "".join(word[0] for word in words if word[:1].isupper())
                 self._by_initials.setdefault(capitals, name.text)
             if " " in name.text:
@@ -292,8 +326,7 @@ class NameIndex:
         return fullest[index - 1] if index else None
 
     def introduced_at(self, surname: str) -> int | None:
-        """Where a name of two or more words with this surname first starts (the person is
-        introduced there), or None."""
+        """Where a name with this surname that :func:`introduces` a person first starts, or None."""
         return self._first_full.get(surname)
 
     def with_initials(self, acronym: str) -> str | None:

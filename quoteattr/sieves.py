@@ -33,7 +33,7 @@ import attrs
 import regex
 
 from quoteattr.document import ParsedDocument, Sentence, Token
-from quoteattr.lexicon import CueClass, Lexicon
+from quoteattr.lexicon import CueClass, Lexicon, Number
 from quoteattr.marks import QuotedStretch
 from quoteattr.names import NameIndex, NameMention, index_names
 from quoteattr.quote import QuoteKind
@@ -69,6 +69,8 @@ _ADVERBIAL_SUBORDINATORS = frozenset(
     }
 )
 _ANAPHORS = {"dat", "dit", "het", "zo", "aldus"}
+
+
 def _separated_particle(verb: Token, particle: Token) -> bool:
     """Whether ``particle`` is a real separated particle of ``verb``: a particle word after the verb
     (a split particle follows its verb; one before it is a word of another clause, such as a
@@ -317,6 +319,7 @@ def _speaker_of(
     if head is None:
         return None, None
     sentence = ctx.doc.sentences[sent_index]
+    head = _relative_antecedent(sentence, head)
     tokens = mention_tokens(sentence, head)
     # A preposition is never part of the mention (``volgens X``, ``door X``).
     while len(tokens) > 1 and tokens[0].upos == "ADP":
@@ -360,6 +363,21 @@ def _speaker_of(
     if common_noun or (head.upos == "PROPN" and head.start == sentence.start):
         end = _noun_modifiers_end(sentence, tokens[-1], end)
     return (start, end), (sent_index, head.id)
+
+
+def _relative_antecedent(sentence: Sentence, head: Token) -> Token:
+    """``een woordvoerder die zei dat …``: a relative pronoun stands for the noun its clause
+    modifies; any other head is itself."""
+    if head.upos != "PRON" or head.text.lower() not in ("die", "dat"):
+        return head
+    verb = sentence.token(head.head) if head.head else None
+    if verb is not None and verb.deprel.startswith("acl") and verb.head:
+        antecedent = sentence.token(verb.head)
+        if antecedent.upos in ("NOUN", "PROPN") and antecedent.id < head.id:
+            return antecedent
+    # A weak parse: ``die`` right after a noun (and its comma) is the relative pronoun.
+    before = [t for t in sentence.tokens[: head.id - 1] if t.text != ","][-1:]
+    return before[0] if before and before[0].upos in ("NOUN", "PROPN") else head
 
 
 _NOT_SPEAKER_UPOS = frozenset({"VERB", "AUX", "ADV", "ADJ", "ADP", "SCONJ", "CCONJ", "PART", "INTJ", "PUNCT"})
@@ -1607,6 +1625,8 @@ def _introducing_subject(ctx: Context, stretch: QuotedStretch, after: int) -> tu
         role = ctx.lexicon.role_noun(noun.text) if noun.text[:1].islower() else None
         if role is None or role.collective or noun.upos not in ("NOUN", "PROPN", "X"):
             return None
+        if role.number_of(noun.text) is not Number.SINGULAR:
+            return None  # ``De leden …``: a group, no one speaker
         return opening.start, noun.end
     introduced = ctx.name_index.introduced_at(name.surname)
     return (name.start, name.end) if introduced is not None and introduced <= name.start else None
@@ -1703,7 +1723,10 @@ def run_sieves(
 ) -> list[Attribution]:
     """Run every sieve in order; return the attributions in text order."""
     ctx = Context(
-        doc, stretches, lexicon, names=index_names(doc.text, lambda w: lexicon.role_noun(w) is not None)
+        doc,
+        stretches,
+        lexicon,
+        names=index_names(doc.text, lambda w: lexicon.role_noun(w) is not None, lexicon.departments),
     )
     for _, sieve in SIEVES:
         sieve(ctx)

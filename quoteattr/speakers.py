@@ -68,7 +68,9 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
     """Turn sieve output into :class:`Quote` objects with canonical speaker names, in text order."""
     # Every lookup below is an index built once per document (names by surname, offsets by
     # binary search): a scan of all names or quotes per quote made long documents quadratic.
-    names = NameIndex(index_names(doc.text, lambda word: lexicon.role_noun(word) is not None))
+    names = NameIndex(
+        index_names(doc.text, lambda word: lexicon.role_noun(word) is not None, lexicon.departments)
+    )
     text = doc.text
     resolved: list[str | None] = [None] * len(attributions)
     order = sorted(range(len(attributions)), key=lambda i: attributions[i].content[0])

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from quoteattr.document import ParsedDocument, Sentence, Token
 from quoteattr.lexicon import load
 from quoteattr.marks import quote_mark_offsets, scan
-from quoteattr.names import NameIndex, NameMention, index_names, name_at
+from quoteattr.names import NameIndex, NameMention, index_names, introduces, name_at
 from quoteattr.quote import QuoteKind
 from quoteattr.segment import segment
 from quoteattr.sieves import Attribution, Context, _kind_for
@@ -81,8 +81,8 @@ def test_surnames_with_tussenvoegsels_find_the_full_name() -> None:
     assert index.fullest("meer", through=text.index("Jan")) == "Jan van der Meer"
     assert index.fullest("hondt") == "Cath de Hondt"
     assert index.fullest("beurden") == "Jos van Beurden"
-    # ``Van der Meer`` has two words already: the person counts as introduced there.
-    assert index.introduced_at("meer") == 0
+    # ``Van der Meer`` is a bare surname: the person is introduced by ``Jan van der Meer``.
+    assert index.introduced_at("meer") == text.index("Jan van der Meer")
     assert index.introduced_at("nobody") is None
     later = text.index("Van der Meer", first + 1)
     found = index.starting_at(later)
@@ -112,7 +112,7 @@ def test_name_index_answers_as_the_scans(text: str) -> None:
             assert index.fullest(surname, through) == _scan_fullest(
                 [n for n in names if n.start <= through], surname
             )
-        introduced = [n.start for n in names if n.surname == surname and len(n.text.split()) >= 2]
+        introduced = [n.start for n in names if n.surname == surname and introduces(n)]
         assert index.introduced_at(surname) == (introduced[0] if introduced else None)
     for acronym in ("KF", "JM", "JVDM", "CDH"):
         expected = next(

@@ -163,8 +163,9 @@ class _FlatParser:
         ),
         # A person's role with the definite article (``de burgemeester``) stands for a person too.
         ("Ook de burgemeester was onder de indruk.", ("direct.floating_subject", "de burgemeester")),
-        # An organisation does not: its quotes come with a cue.
+        # An organisation does not: its quotes come with a cue; nor does a group.
         ("Ook de gemeente was onder de indruk.", ("direct.unattributed", None)),
+        ("Ook de leden waren onder de indruk.", ("direct.unattributed", None)),
         # No person: a club, never introduced with first and last name.
         ("Ajax speelde goed.", ("direct.unattributed", None)),
         ("Het regende.", ("direct.unattributed", None)),
@@ -1104,3 +1105,18 @@ def test_attachments_the_rules_do_not_take_from_a_weak_parse(
     assert [
         (q.rule, q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes
     ] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De zaak onderzocht een hoogleraar die zei dat de aarde plat is.",
+        "De zaak onderzocht een hoogleraar, die zei dat de aarde plat is.",
+    ],
+)
+def test_a_relative_pronoun_stands_for_its_noun(text: str) -> None:
+    tags = {"die": "PRON", "zei": "VERB", "hoogleraar": "NOUN", "dat": "SCONJ", "een": "DET"}
+    quotes = Attributor(parser=_TaggingParser(tags, {"is": "VerbForm=Fin"})).extract(text)
+    assert [(q.rule, q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes] == [
+        ("indirect.clause_surface", "hoogleraar")
+    ]

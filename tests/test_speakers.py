@@ -243,3 +243,21 @@ def test_an_organisation_noun_takes_the_name_it_was_given_with() -> None:
     # Never named: the noun phrase is its own name.
     text = "Er is onrust. ‘Het is een schande’, zegt de vakbond."
     assert _names(text, [_attribution(text, "Het is een schande", "de vakbond")]) == ["de vakbond"]
+
+
+def test_names_leave_out_place_adjectives_and_portfolios() -> None:
+    lexicon = load()
+    text = (
+        "De Amsterdamse kwam. De Chinese minister van Buitenlandse Zaken Wang Yi zei het. "
+        "Minister van Volksgezondheid, Welzijn en Sport Hugo de Jonge ook."
+    )
+    names = index_names(text, lambda word: lexicon.role_noun(word) is not None, lexicon.departments)
+    assert [n.text for n in names] == ["Wang Yi", "Hugo de Jonge"]
+
+
+def test_a_person_is_introduced_by_a_first_name_and_a_surname() -> None:
+    # A capitalised particle and one word open sentences as a bare surname or a noun would.
+    text = "De Klimaatwet kwam er. Het is zwaar, zegt hij."
+    assert _names(text, [_attribution(text, "Het is zwaar", "hij")]) == [None]
+    text = "Jan de Vries kwam er. Het is zwaar, zegt hij."
+    assert _names(text, [_attribution(text, "Het is zwaar", "hij")]) == ["Jan de Vries"]
