@@ -247,8 +247,13 @@ def test_prediction_conllu_writes_columns_space_after_and_comments() -> None:
         SentenceSpan(14, 18, ((14, 17), (17, 18)), 1),
     )
     analyses = (
-        (analysis("INTJ", 3, "ja"), analysis("PUNCT", 1), analysis("VERB", 0, "zeggen"),
-         analysis("PRON", 3), analysis("PUNCT", 3)),
+        (
+            analysis("INTJ", 3, "ja"),
+            analysis("PUNCT", 1),
+            analysis("VERB", 0, "zeggen"),
+            analysis("PRON", 3),
+            analysis("PUNCT", 3),
+        ),
         (WordAnalysis("dag", "INTJ", "Number=Sing", 0, "root"), analysis("PUNCT", 1)),
     )
     written = prediction_conllu(text, Prediction(sentences, analyses, 0.0))
@@ -379,3 +384,36 @@ def test_cli_evaluate_rejects_unknown_options(gold_file: Path) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["evaluate", "--gold", str(gold_file), "--bogus"])
     assert exit_info.value.code == 2
+
+
+def test_resume_tagger_seeds_from_a_copy_of_the_trained_tagger_or_else_the_shipped_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quoteattr.training import cli
+
+    seeds: list[tuple[Path | None, bytes]] = []
+
+    def fake_train(work: Path, extra: Sequence[str], seed: Path | None = None) -> None:
+        assert seed is not None
+        seeds.append((seed, seed.read_bytes()))
+
+    monkeypatch.setattr(cli, "train_tagger", fake_train)
+    # No tagger trained in this work folder: the shipped one seeds the run.
+    cli.resume_tagger(tmp_path, [])
+    shipped = (Path(cli.__file__).resolve().parents[1] / "models" / "nl" / "pos.pt").read_bytes()
+    assert seeds[-1][1] == shipped
+    # A trained tagger wins, copied aside (the run overwrites the tagger file).
+    trained = tmp_path / "models" / "nl_alpino_tagger.pt"
+    trained.parent.mkdir(exist_ok=True)
+    trained.write_bytes(b"trained weights")
+    cli.resume_tagger(tmp_path, [])
+    seed, content = seeds[-1]
+    assert content == b"trained weights"
+    assert seed != trained
+
+
+def test_seeded_tagger_without_a_seed_says_how_to_call_it() -> None:
+    from quoteattr.training import seeded_tagger
+
+    with pytest.raises(SystemExit, match="SEED_MODEL"):
+        seeded_tagger.main([])

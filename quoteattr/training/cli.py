@@ -12,6 +12,7 @@ tokenizer (:mod:`quoteattr.segment`), which feeds Stanza pretokenised sentences:
     python -m quoteattr.training parser
     python -m quoteattr.training package      # copy the best models into quoteattr/models, fp16
     python -m quoteattr.training resume-parser  # next session: continue the parser from the shipped one
+    python -m quoteattr.training resume-tagger  # continue the tagger from work/models or the shipped one
     python -m quoteattr.training evaluate --gold ../shared/data/ud/UD_Dutch-Alpino/nl_alpino-ud-test.conllu \
         --output pred.conllu [--model-dir DIR] [--json]   # raw text in, CoNLL 2018 scores
 """
@@ -213,13 +214,15 @@ def train_tokenizer(work: Path, extra: Sequence[str]) -> None:
     )
 
 
-def train_tagger(work: Path, extra: Sequence[str]) -> None:
+def train_tagger(work: Path, extra: Sequence[str], seed: Path | None = None) -> None:
+    """Train the tagger; with ``seed``, start from those weights instead of random ones."""
     p = _paths(work)
+    runner = ["stanza.models.tagger"] if seed is None else ["quoteattr.training.seeded_tagger", str(seed)]
     _run(
         [
             sys.executable,
             "-m",
-            "stanza.models.tagger",
+            *runner,
             "--lang",
             "nl",
             "--shorthand",
@@ -359,6 +362,23 @@ def resume_parser(work: Path, shipped: Path) -> None:
     print(f"parser checkpoint seeded from {shipped} at step {checkpoint.get('global_step', 0)}")
 
 
+def resume_tagger(work: Path, extra: Sequence[str]) -> None:
+    """Continue the tagger from its best weights: ``work/models`` or else the shipped tagger.
+
+    The seed is copied aside first, because the run overwrites the tagger file at its first
+    evaluation (its dev history starts empty).
+    """
+    import shutil
+
+    trained = _model(work, "tagger")
+    source = trained if trained.exists() else Path(__file__).resolve().parents[1] / "models" / "nl" / "pos.pt"
+    seed = trained.with_name(trained.stem + "_seed.pt")
+    seed.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, seed)
+    print(f"tagger continues from {source}")
+    train_tagger(work, extra, seed=seed)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m quoteattr.training",
@@ -376,6 +396,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "package",
             "evaluate",
             "resume-parser",
+            "resume-tagger",
         ],
     )
     parser.add_argument("--lemmatizer", default="lemmatizer", help="which lemmatizer model to package")
@@ -422,6 +443,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         package(args.work, Path(__file__).resolve().parents[1] / "models" / "nl", args.lemmatizer)
     elif args.step == "evaluate":
         run_evaluation(args)
+    elif args.step == "resume-tagger":
+        resume_tagger(args.work, extra)
     elif args.step == "resume-parser":
         resume_parser(args.work, Path(__file__).resolve().parents[1] / "models" / "nl" / "depparse.pt")
     return 0
