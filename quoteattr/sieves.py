@@ -1148,6 +1148,15 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
             surface = _comma_tag(ctx, sentence, token)
             if token.deprel != "parataxis" and surface is None:
                 continue
+            if surface is not None and ctx.lexicon.is_noun_predicate(token.text):
+                # ``…, zo luidt de klacht onder journalisten, …``: the noun is the cue.
+                noun_tag = _noun_predicate_tag(ctx, surface, token)
+                if noun_tag is not None:
+                    cue_span, owner = noun_tag
+                    _add_sentence_quote(
+                        ctx, sent_index, sentence, surface, cue_span, owner, "indirect.parenthetical", 0.7
+                    )
+                    break
             after_tag = (
                 sentence.tokens[surface[-1].id] if surface and surface[-1].id < len(sentence.tokens) else None
             )
@@ -1187,6 +1196,24 @@ def _finite_outside(sentence: Sentence, tag: Sequence[Token]) -> bool:
     """Whether a finite verb stands in the sentence outside ``tag``."""
     inside = {t.id for t in tag}
     return any(t.feat("VerbForm") == "Fin" and t.id not in inside for t in sentence.tokens)
+
+
+def _noun_predicate_tag(
+    ctx: Context, tag: Sequence[Token], verb: Token
+) -> tuple[tuple[int, int, str], Token | None] | None:
+    """In a tag ``zo luidt de klacht onder journalisten``: the noun cue after the verb and its
+    owner (after ``van``/``onder``/``bij``), or None when no noun cue follows."""
+    after = [t for t in tag if t.id > verb.id]
+    for index, token in enumerate(after):
+        lemma = ctx.lexicon.noun_cue(token.text)
+        if lemma is None:
+            continue
+        rest = after[index + 1 :]
+        owner = None
+        if rest and rest[0].text.lower() in ("van", "onder", "bij"):
+            owner = _surface_name_head(rest[1:])
+        return (token.start, token.end, lemma), owner
+    return None
 
 
 def _not_knowing(sentence: Sentence, verb: Token) -> bool:
@@ -1242,7 +1269,7 @@ def _add_sentence_quote(
     sentence: Sentence,
     phrase: Sequence[Token],
     cue: tuple[int, int, str],
-    speaker_head: Token,
+    speaker_head: Token | None,
     rule: str,
     confidence: float,
 ) -> None:

@@ -1120,3 +1120,17 @@ def test_a_relative_pronoun_stands_for_its_noun(text: str) -> None:
     assert [(q.rule, q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes] == [
         ("indirect.clause_surface", "hoogleraar")
     ]
+
+
+def test_a_noun_cue_in_a_tag_with_luidt() -> None:
+    text = "Sommige woordvoerders, zo luidt de klacht onder journalisten, gedragen zich als assistenten."
+    tags = {"luidt": "VERB", "klacht": "NOUN", "journalisten": "NOUN", "de": "DET", "zo": "ADV"}
+    quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
+    assert [
+        (
+            q.rule,
+            q.cue.lemma if q.cue else None,
+            q.speaker.span.text if q.speaker and q.speaker.span else None,
+        )
+        for q in quotes
+    ] == [("indirect.parenthetical", "klacht", "journalisten")]
