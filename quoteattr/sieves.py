@@ -972,6 +972,8 @@ def sieve_indirect_clause(ctx: Context) -> None:
                     for c in children(sentence, token, "ccomp")
                     if c.id != clause.id and sentence.subtree(c.id)[0].id > token.id
                 ]
+                if _relative_after_comma(sentence, clause):
+                    continue
                 span = _complement_span(ctx, sentence, clause, siblings if clause.id > token.id else ())
             else:
                 # The parse missed the clause: read ``zei (vorige week) dat …`` off the surface.
@@ -997,6 +999,25 @@ def sieve_indirect_clause(ctx: Context) -> None:
             ctx.claimed_stretches.update(inner)
             if span[0] <= sentence.start + 2 and span[1] >= _last_word_end(sentence) - 1:
                 ctx.claimed_sentences.add(sent_index)
+
+
+_RELATIVE_OPENERS = frozenset({"die", "dat", "wat", "waar", "waarin", "waarop", "waarmee", "wie", "welke"})
+
+
+def _relative_after_comma(sentence: Sentence, clause_head: Token) -> bool:
+    """``zegt Kleinnijenhuis, die in 2019 werd verkozen …``: a clause the parse made the complement
+    that opens with a relative pronoun after a comma or a noun modifies that noun; it reports
+    nothing."""
+    words = [t for t in sentence.subtree(clause_head.id) if not is_punct(t)]
+    if not words:
+        return False
+    first = words[0]
+    before = sentence.tokens[first.id - 2] if first.id >= 2 else None
+    if before is None or first.upos not in ("PRON", "ADV") or first.text.lower() not in _RELATIVE_OPENERS:
+        return False
+    # ``vertelt Theo die …``: ``die`` right after a noun is relative too (``wat`` there may open a
+    # question: ``vertelde de rechter wat er gebeurde``).
+    return before.text == "," or (before.upos in ("NOUN", "PROPN") and first.text.lower() == "die")
 
 
 def _colon_between(sentence: Sentence, first: Token, second: Token) -> bool:

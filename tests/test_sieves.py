@@ -1134,3 +1134,48 @@ def test_a_noun_cue_in_a_tag_with_luidt() -> None:
         )
         for q in quotes
     ] == [("indirect.parenthetical", "klacht", "journalisten")]
+
+
+_ZEGT_RELATIVE = """\
+# sent_id = handmade-11
+# text = Dat zegt Kleinnijenhuis, die in 2019 werd verkozen.
+1	Dat	dat	PRON	_	_	2	obj	_	_
+2	zegt	zeggen	VERB	_	VerbForm=Fin	0	root	_	_
+3	Kleinnijenhuis	Kleinnijenhuis	PROPN	_	_	2	nsubj	_	SpaceAfter=No
+4	,	,	PUNCT	_	_	9	punct	_	_
+5	die	die	PRON	_	_	9	nsubj:pass	_	_
+6	in	in	ADP	_	_	7	case	_	_
+7	2019	2019	NUM	_	_	9	obl	_	_
+8	werd	worden	AUX	_	VerbForm=Fin	9	aux:pass	_	_
+9	verkozen	verkiezen	VERB	_	VerbForm=Part	2	ccomp	_	SpaceAfter=No
+10	.	.	PUNCT	_	_	2	punct	_	_
+
+"""
+
+
+_ZEGT_DAT = """\
+# sent_id = handmade-12
+# text = Kleinnijenhuis zegt dat hij in 2019 werd verkozen.
+1	Kleinnijenhuis	Kleinnijenhuis	PROPN	_	_	2	nsubj	_	_
+2	zegt	zeggen	VERB	_	VerbForm=Fin	0	root	_	_
+3	dat	dat	SCONJ	_	_	8	mark	_	_
+4	hij	hij	PRON	_	_	8	nsubj:pass	_	_
+5	in	in	ADP	_	_	6	case	_	_
+6	2019	2019	NUM	_	_	8	obl	_	_
+7	werd	worden	AUX	_	VerbForm=Fin	8	aux:pass	_	_
+8	verkozen	verkiezen	VERB	_	VerbForm=Part	2	ccomp	_	SpaceAfter=No
+9	.	.	PUNCT	_	_	2	punct	_	_
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("conllu", "expected"),
+    [(_ZEGT_RELATIVE, []), (_ZEGT_DAT, ["indirect.clause"])],
+    ids=["relative", "complement"],
+)
+def test_a_relative_clause_the_parse_made_a_complement_reports_nothing(
+    attributor: Attributor, conllu: str, expected: list[str]
+) -> None:
+    quotes = attributor.extract_parsed(document_from_trees(list(parse_trees(conllu.splitlines()))))
+    assert [q.rule for q in quotes if q.rule == "indirect.clause"] == expected
