@@ -35,7 +35,7 @@ import regex
 from quoteattr.document import ParsedDocument, Sentence, Token
 from quoteattr.lexicon import CueClass, Lexicon, Number
 from quoteattr.marks import QuotedStretch
-from quoteattr.names import NameIndex, NameMention, index_names
+from quoteattr.names import NOT_NAMES, NameIndex, NameMention, index_names
 from quoteattr.quote import QuoteKind
 from quoteattr.trees import children, first_child, is_punct, mention_tokens, span_of, subject_of
 
@@ -966,7 +966,12 @@ def sieve_indirect_clause(ctx: Context) -> None:
             )
             rule = "indirect.clause"
             subject = subject_of(sentence, token)
-            if clause is not None:
+            span: tuple[int, int] | None
+            after_colon = _clause_after_colon(ctx, sentence, token)
+            if after_colon is not None:
+                # ``Totdat Bierman moest vaststellen: ook een begaafde scoort niet hoger.``
+                span, rule = after_colon, "indirect.clause_surface"
+            elif clause is not None:
                 siblings = [
                     c
                     for c in children(sentence, token, "ccomp")
@@ -986,8 +991,13 @@ def sieve_indirect_clause(ctx: Context) -> None:
             ):
                 # ``Sterker nog: het onderzoek zegt …``: a colon ends the phrase before it.
                 subject = None
-            if subject is None:
-                subject = _surface_subject(sentence, token)
+            if (
+                subject is None
+                or subject.upos in _NOT_SPEAKER_UPOS
+                or (subject.text.lower() in NOT_NAMES and subject.upos == "PROPN")
+            ):
+                # ``Totdat Bierman moest …``: a conjunction the parse took for the subject.
+                subject = _surface_subject(sentence, token) or subject
             kind, inner = _kind_for(ctx, *span)
             speaker, speaker_head = _speaker_of(ctx, sent_index, subject)
             confidence = 0.8 if cue[1] is CueClass.SPEECH else 0.65
@@ -999,6 +1009,23 @@ def sieve_indirect_clause(ctx: Context) -> None:
             ctx.claimed_stretches.update(inner)
             if span[0] <= sentence.start + 2 and span[1] >= _last_word_end(sentence) - 1:
                 ctx.claimed_sentences.add(sent_index)
+
+
+def _clause_after_colon(ctx: Context, sentence: Sentence, verb: Token) -> tuple[int, int] | None:
+    """``X moest vaststellen: het plan werkt niet.``: a colon right after the cue verb (or its
+    particle) and an unquoted finite clause up to the sentence end; its span, or None."""
+    following = sentence.tokens[verb.id : verb.id + 2]
+    colon = next((t for t in following if t.text == ":"), None)
+    if colon is None or any(
+        not is_punct(t) and t.deprel != "compound:prt" for t in following if t.id < colon.id
+    ):
+        return None
+    rest = [t for t in sentence.tokens if t.id > colon.id]
+    words = [t for t in rest if not is_punct(t)]
+    if not words or is_punct(rest[0]) or not any(t.feat("VerbForm") == "Fin" for t in words):
+        return None  # a quote mark opens a direct quote (direct.preposed), or no clause follows
+    span = _trim(ctx.doc.text, words[0].start, words[-1].end)
+    return span if span[1] > span[0] else None
 
 
 _RELATIVE_OPENERS = frozenset({"die", "dat", "wat", "waar", "waarin", "waarop", "waarmee", "wie", "welke"})
@@ -1059,6 +1086,8 @@ def _surface_subject(sentence: Sentence, verb: Token) -> Token | None:
     if len(before) >= 3 and before[-1].text.lower() == "te" and before[-2].upos in ("VERB", "AUX"):
         # ``Ze schijnt te denken dat …``: the subject is that of the finite verb before ``te``.
         before = before[:-2]
+    while len(before) >= 2 and before[-1].upos == "AUX":
+        before = before[:-1]  # ``Bierman moest vaststellen``: the modal stands between
     if before and before[-1].upos in ("PROPN", "PRON", "NOUN"):
         return before[-1]
     following = [t for t in sentence.tokens if t.id > verb.id]

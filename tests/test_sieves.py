@@ -1179,3 +1179,30 @@ def test_a_relative_clause_the_parse_made_a_complement_reports_nothing(
 ) -> None:
     quotes = attributor.extract_parsed(document_from_trees(list(parse_trees(conllu.splitlines()))))
     assert [q.rule for q in quotes if q.rule == "indirect.clause"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A cue verb, a colon and an unquoted clause: an indirect quote; the modal before the
+        # verb and a capitalised conjunction do not hide the subject.
+        (
+            "Totdat Bierman moest vaststellen: ook een begaafde scoort niet hoger.",
+            [("indirect.clause_surface", "ook een begaafde scoort niet hoger", "Bierman")],
+        ),
+        # With a quotation mark after the colon it is a direct quote.
+        (
+            "Totdat Bierman moest vaststellen: ‘Ook een begaafde scoort niet hoger.’",
+            [("direct.preposed", "Ook een begaafde scoort niet hoger.", "Bierman")],
+        ),
+    ],
+)
+def test_a_clause_after_a_cue_verb_and_a_colon(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    tags = {"Totdat": "ADV", "Bierman": "PROPN", "moest": "AUX", "vaststellen": "VERB", "scoort": "VERB"}
+    quotes = Attributor(parser=_TaggingParser(tags, {"scoort": "VerbForm=Fin"})).extract(text)
+    assert [
+        (q.rule, q.content.text, q.speaker.span.text if q.speaker and q.speaker.span else None)
+        for q in quotes
+    ] == expected
