@@ -1207,6 +1207,15 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
                         ctx, sent_index, sentence, surface, cue_span, owner, "indirect.parenthetical", 0.7
                     )
                     break
+            if surface is not None and any(
+                t.text.lower() in _COMPLEMENTISERS and t.upos == "SCONJ"
+                for t in itertools.takewhile(
+                    lambda t: t.text not in ("-", "–", "—"), surface[surface.index(token) + 1 :]
+                )
+            ):
+                # ``Op basis van een steekproef, concludeert het RIVM dat …``: the verb reports its
+                # own clause (indirect.clause), not the words before the comma.
+                continue
             after_tag = (
                 sentence.tokens[surface[-1].id] if surface and surface[-1].id < len(sentence.tokens) else None
             )

@@ -1206,3 +1206,11 @@ def test_a_clause_after_a_cue_verb_and_a_colon(
         (q.rule, q.content.text, q.speaker.span.text if q.speaker and q.speaker.span else None)
         for q in quotes
     ] == expected
+
+
+def test_a_verb_after_a_comma_with_its_own_dat_clause_is_no_tag() -> None:
+    text = "Op basis van een steekproef, concludeert het RIVM dat we te veel zout eten."
+    tags = {"concludeert": "VERB", "het": "DET", "RIVM": "PROPN", "dat": "SCONJ", "we": "PRON"}
+    quotes = Attributor(parser=_TaggingParser(tags, {"eten": "VerbForm=Fin"})).extract(text)
+    # One quote: the clause; the words before the comma are no content.
+    assert [q.content.text for q in quotes] == ["we te veel zout eten"]
