@@ -1214,3 +1214,9 @@ def test_a_verb_after_a_comma_with_its_own_dat_clause_is_no_tag() -> None:
     quotes = Attributor(parser=_TaggingParser(tags, {"eten": "VerbForm=Fin"})).extract(text)
     # One quote: the clause; the words before the comma are no content.
     assert [q.content.text for q in quotes] == ["we te veel zout eten"]
+
+
+def test_dat_as_an_object_opens_no_reported_clause() -> None:
+    text = "Het college antwoordt dat op vragen van de partij Nieuw Goes."
+    tags = {"antwoordt": "VERB", "dat": "PRON", "op": "ADP", "vragen": "NOUN", "college": "NOUN"}
+    assert Attributor(parser=_TaggingParser(tags)).extract(text) == []

@@ -261,3 +261,10 @@ def test_a_person_is_introduced_by_a_first_name_and_a_surname() -> None:
     assert _names(text, [_attribution(text, "Het is zwaar", "hij")]) == [None]
     text = "Jan de Vries kwam er. Het is zwaar, zegt hij."
     assert _names(text, [_attribution(text, "Het is zwaar", "hij")]) == ["Jan de Vries"]
+
+
+def test_a_sentence_opening_adverb_and_a_role_word_are_no_part_of_a_name() -> None:
+    lexicon = load()
+    text = "Vooral Kamerlid Henk van Gerven is boos. Totdat Bierman kwam."
+    names = index_names(text, lambda word: lexicon.role_noun(word) is not None)
+    assert [n.text for n in names] == ["Henk van Gerven", "Bierman"]
