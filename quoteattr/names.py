@@ -185,9 +185,9 @@ class NameMention:
         return self.text.split()[-1].casefold().strip(".")
 
 
-# Adjectives from place names are capitalised (``Amsterdamse``, ``Belgische``); surnames
-# rarely end so.
-_ADJECTIVE_ENDINGS = ("se", "sche")
+# Adjectives from place names are capitalised (``Amsterdamse``, ``Belgische``, ``Chinese``);
+# names rarely end so (the endings leave out ``Elise``, ``Therese``).
+_ADJECTIVE_ENDINGS = ("sche", "aanse", "andse", "amse", "tse", "anse", "pese", "gese", "nese")
 _NAME_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "in", "op"})
 
 
@@ -259,7 +259,12 @@ def introduces(name: NameMention) -> bool:
     """Whether the name can introduce a person: a first name and a surname, two words besides
     particles (``Jan van der Meer``; not ``Van der Meer`` or ``De Klimaatwet``, which open a
     sentence as a bare surname or a capitalised noun would)."""
-    return sum(word.casefold() not in _NAME_PARTICLES for word in name.text.split()) >= 2
+    words = name.text.split()
+    if words[0].endswith((*_ADJECTIVE_ENDINGS, "iale", "nale", "rale")):
+        # ``Eurosceptische Europarlementariërs``, ``Provinciale Staten``: an adjective opens no
+        # person's name.
+        return False
+    return sum(word.casefold() not in _NAME_PARTICLES for word in words) >= 2
 
 
 def name_at(names: Sequence[NameMention], start: int, end: int) -> NameMention | None:

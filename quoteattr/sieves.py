@@ -1609,6 +1609,8 @@ def sieve_direct_floating(ctx: Context) -> None:
     position_of: dict[Attribution, int] = {}
     for position, attribution in enumerate(ctx.found):
         position_of.setdefault(attribution, position)
+    # The last ``direct.floating_subject`` quote made here and its position in ``ctx.found``.
+    introduced: tuple[Attribution, int] | None = None
     for index, stretch in enumerate(ctx.stretches):
         if index in ctx.claimed_stretches or not _quote_like(ctx, stretch):
             continue
@@ -1617,8 +1619,11 @@ def sieve_direct_floating(ctx: Context) -> None:
         count = bisect.bisect_right(ends, stretch.open_start)
         source = attributed[last_by_end[count - 1]] if count else None
         since = source.content[1] if source else 0
+        # A person named in the narration right before this quote: since the quote before it
+        # (a person named before an earlier floating quote was that quote's speaker, not this one's).
+        narration_start = max(since, ctx.stretches[index - 1].content_end if index else 0)
         introducer = _introducing_subject(ctx, stretch, after=since) or _person_subject_since(
-            ctx, stretch, since
+            ctx, stretch, narration_start
         )
         if introducer is not None:
             ctx.add(
@@ -1631,6 +1636,27 @@ def sieve_direct_floating(ctx: Context) -> None:
                     "direct.floating_subject",
                     0.55,
                     name_hint=introducer,
+                )
+            )
+            introduced = (ctx.found[-1], len(ctx.found) - 1)
+            ctx.claimed_stretches.add(index)
+            continue
+        if (
+            introduced is not None
+            and (source is None or introduced[0].content[0] > source.content[1])
+            and _paragraphs_apart(ctx, introduced[0].content[1], stretch.open_start) <= 2
+        ):
+            # The person a floating quote since the last attributed one was given goes on speaking.
+            ctx.add(
+                Attribution(
+                    QuoteKind.DIRECT,
+                    (stretch.content_start, stretch.content_end),
+                    None,
+                    None,
+                    None,
+                    "direct.floating",
+                    0.55,
+                    floating_from=introduced[1],
                 )
             )
             ctx.claimed_stretches.add(index)

@@ -322,3 +322,18 @@ def test_resolve_reads_surnames_with_tussenvoegsels_through_the_index() -> None:
         "Jan van der Berg",
         "De Hondt",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Jan van der Meer", True),
+        ("Elise de Vries", True),
+        ("Van der Meer", False),
+        ("De Klimaatwet", False),
+        ("Eurosceptische Europarlementariërs", False),
+        ("Provinciale Staten", False),
+    ],
+)
+def test_which_names_introduce_a_person(name: str, expected: bool) -> None:
+    assert introduces(NameMention(0, len(name), name)) is expected

@@ -1220,3 +1220,18 @@ def test_dat_as_an_object_opens_no_reported_clause() -> None:
     text = "Het college antwoordt dat op vragen van de partij Nieuw Goes."
     tags = {"antwoordt": "VERB", "dat": "PRON", "op": "ADP", "vragen": "NOUN", "college": "NOUN"}
     assert Attributor(parser=_TaggingParser(tags)).extract(text) == []
+
+
+def test_a_person_introduced_for_a_floating_quote_goes_on_speaking() -> None:
+    text = (
+        "‘Het is koud’, zei Piet Jansen. Later sprak de journalist Karel de Boer over Dante. "
+        "‘Dit is de eerste cirkel van de hel.’ In cirkel twee treffen we de politici. "
+        "‘Dit is de tweede cirkel van de hel.’"
+    )
+    tags = {"zei": "VERB", "journalist": "NOUN", "sprak": "VERB", "Later": "ADV", "treffen": "VERB"}
+    quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
+    assert [(q.rule, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("direct.postposed", "Piet Jansen"),
+        ("direct.floating_subject", "Karel de Boer"),
+        ("direct.floating", "Karel de Boer"),
+    ]
