@@ -1074,7 +1074,7 @@ def _surface_complement(
         return None, subject
     rest = [t for t in sentence.tokens if t.id > complementiser.id]
     words = [t for t in rest if not is_punct(t)]
-    if len(words) < 2 or not any(t.upos in ("VERB", "AUX") for t in words):
+    if len(words) < 2 or not any(t.upos in ("VERB", "AUX", "X") for t in words):
         # ``Het college antwoordt dat op vragen van de partij``: ``dat`` is the object, no clause.
         return None, subject
     start, end = _trim(ctx.doc.text, words[0].start, words[-1].end)

@@ -1219,6 +1219,7 @@ def test_a_verb_after_a_comma_with_its_own_dat_clause_is_no_tag() -> None:
 def test_dat_as_an_object_opens_no_reported_clause() -> None:
     text = "Het college antwoordt dat op vragen van de partij Nieuw Goes."
     tags = {"antwoordt": "VERB", "dat": "PRON", "op": "ADP", "vragen": "NOUN", "college": "NOUN"}
+    tags |= {"Het": "DET", "van": "ADP", "de": "DET", "partij": "NOUN", "Nieuw": "PROPN", "Goes": "PROPN"}
     assert Attributor(parser=_TaggingParser(tags)).extract(text) == []
 
 
