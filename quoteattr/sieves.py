@@ -1296,17 +1296,21 @@ def _closing_tag_verb(ctx: Context, sentence: Sentence) -> Token | None:
 
 
 def _comma_tag(ctx: Context, sentence: Sentence, verb: Token) -> list[Token] | None:
-    """``…, zegt Michel, …`` / ``…, vindt X.`` / ``…, zo meldt X.``: a verb right after a comma
-    (or after ``, zo``), its subject after it, up to the next comma or the sentence end. Returns
-    the tag's tokens (``zo`` or the verb, to before the comma)."""
+    """``…, zegt Michel, …`` / ``…, vindt X.`` / ``…, zo meldt X.`` / ``…, en dat gaf X toe.``: a
+    verb right after a comma (or after ``, zo`` or ``, (en) dat``), its subject after it, up to
+    the next comma or the sentence end. Returns the tag's tokens (the lead words or the verb, to
+    before the comma)."""
     if verb.upos not in ("VERB", "AUX") or verb.id < 3:
         return None
     lead: list[Token] = []
     before = sentence.token(verb.id - 1)
-    if before.text.lower() == "zo" and verb.id >= 4:
-        # ``…, zo meldt Het Parool.``
+    if before.text.lower() in ("zo", "dat", "dit") and verb.id >= 4:
+        # ``…, zo meldt Het Parool.``; ``Dat is niet chic, en dat gaf De Jonge toe.``
         lead = [before]
         before = sentence.token(verb.id - 2)
+        if lead[0].text.lower() != "zo" and before.text.lower() in ("en", "maar") and verb.id >= 5:
+            lead = [before, *lead]
+            before = sentence.token(verb.id - 3)
     if before.text != ",":
         return None
     tag = [*lead, verb]

@@ -42,6 +42,9 @@ def first_child(sentence: Sentence, token: Token, *rels: str) -> Token | None:
     return found[0] if found else None
 
 
+_FRONTED_OBJECTS = frozenset({"dat", "dit", "het", "wat"})
+
+
 def subject_of(sentence: Sentence, verb: Token) -> Token | None:
     """The speaker-side argument of ``verb``.
 
@@ -60,9 +63,13 @@ def subject_of(sentence: Sentence, verb: Token) -> Token | None:
             subjects = [t for t in children(sentence, current) if t.deprel == rel]
             if subjects:
                 # Two subjects is a parse error; the one nearest the verb is the likelier
-                # (``Refererend aan …, schrijft hij``).
+                # (``Refererend aan …, schrijft hij``), a fronted ``dat`` the least (``en dat gaf
+                # De Jonge toe``: the object), and after the verb before it (inversion).
                 anchor = current.id
-                return min(subjects, key=lambda t: abs(t.id - anchor))
+                return min(
+                    subjects,
+                    key=lambda t: (t.text.lower() in _FRONTED_OBJECTS, abs(t.id - anchor), t.id < anchor),
+                )
         if current.deprel in ("xcomp", "conj", "ccomp") and current.head:
             if current.deprel == "ccomp":
                 return None

@@ -1236,3 +1236,12 @@ def test_a_person_introduced_for_a_floating_quote_goes_on_speaking() -> None:
         ("direct.floating_subject", "Karel de Boer"),
         ("direct.floating", "Karel de Boer"),
     ]
+
+
+def test_a_tag_may_open_with_en_dat() -> None:
+    text = "Dat is niet chic, en dat gaf Freek de Jonge achteraf ook toe."
+    tags = {"gaf": "VERB", "Freek": "PROPN", "toe": "ADP", "dat": "PRON", "en": "CCONJ"}
+    quotes = Attributor(parser=_TaggingParser(tags, {"is": "VerbForm=Fin"})).extract(text)
+    assert [(q.rule, q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("indirect.parenthetical", "Dat is niet chic", "Freek de Jonge")
+    ]

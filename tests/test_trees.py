@@ -50,3 +50,22 @@ def test_the_agent_of_a_passive_wins_over_its_subject() -> None:
     subject = subject_of(sentence, sentence.token(3))
     assert subject is not None
     assert subject.text == "Rutte"
+
+
+def test_a_fronted_dat_is_the_last_choice_among_subjects() -> None:
+    conllu = """\
+# sent_id = handmade-trees-3
+# text = En dat gaf Jansen toe.
+1	En	en	CCONJ	_	_	3	cc	_	_
+2	dat	dat	PRON	_	_	3	nsubj	_	_
+3	gaf	geven	VERB	_	VerbForm=Fin	0	root	_	_
+4	Jansen	Jansen	PROPN	_	_	3	nsubj	_	_
+5	toe	toe	ADP	_	_	3	compound:prt	_	SpaceAfter=No
+6	.	.	PUNCT	_	_	3	punct	_	_
+
+"""
+    doc = document_from_trees(list(parse_trees(conllu.splitlines())))
+    sentence = doc.sentences[0]
+    subject = subject_of(sentence, sentence.token(3))
+    assert subject is not None
+    assert subject.text == "Jansen"
