@@ -143,13 +143,15 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
                 named = _role_uses(words[-1]).name_after(end)
                 if named:
                     return named
-            # ``de korpschef`` after the person was named: resolve like ``hij``/``zij``.
-            if definite:
-                # Only an earlier named speaker can be ``de korpschef`` here; other names are
-                # too often somebody else.
+                # ``de korpschef`` after the person was named: only the named speaker of the last
+                # quote, in this paragraph or the one before, can be meant; other names are too
+                # often somebody else.
                 count = bisect.bisect_left(spoken_starts, start)
                 latest = last_capitalised[count - 1] if count else None
-                if latest is not None and len(latest.split()) >= 2:
+                recent = count and spoken_starts[count - 1] >= _paragraph_start(
+                    paragraph_breaks, start, back=1
+                )
+                if latest is not None and recent and latest == spoken[count - 1] and len(latest.split()) >= 2:
                     return latest
         return mention
 

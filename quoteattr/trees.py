@@ -64,11 +64,11 @@ def subject_of(sentence: Sentence, verb: Token) -> Token | None:
             if subjects:
                 # Two subjects is a parse error; the one nearest the verb is the likelier
                 # (``Refererend aan …, schrijft hij``), a fronted ``dat`` the least (``en dat gaf
-                # De Jonge toe``: the object), and after the verb before it (inversion).
+                # De Jonge toe``: the object), and of two as near the first (``De ambtenaar
+                # verklaarde dinsdagavond``).
                 anchor = current.id
                 return min(
-                    subjects,
-                    key=lambda t: (t.text.lower() in _FRONTED_OBJECTS, abs(t.id - anchor), t.id < anchor),
+                    subjects, key=lambda t: (t.text.lower() in _FRONTED_OBJECTS, abs(t.id - anchor), t.id)
                 )
         if current.deprel in ("xcomp", "conj", "ccomp") and current.head:
             if current.deprel == "ccomp":

@@ -268,3 +268,20 @@ def test_a_sentence_opening_adverb_and_a_role_word_are_no_part_of_a_name() -> No
     text = "Vooral Kamerlid Henk van Gerven is boos. Totdat Bierman kwam."
     names = index_names(text, lambda word: lexicon.role_noun(word) is not None)
     assert [n.text for n in names] == ["Henk van Gerven", "Bierman"]
+
+
+def test_a_role_noun_is_the_last_named_speaker_only_nearby() -> None:
+    def names_of(gap: str) -> list[str | None]:
+        text = f"‘Het gaat goed’, zei Piet de Vries.{gap}‘De brug blijft dicht’, aldus de directeur."
+        return _names(
+            text,
+            [
+                _attribution(text, "Het gaat goed", "Piet de Vries"),
+                _attribution(text, "De brug blijft dicht", "de directeur"),
+            ],
+        )
+
+    # In the next paragraph the role noun is the person who just spoke.
+    assert names_of("\n\n") == ["Piet de Vries", "Piet de Vries"]
+    # Two paragraphs on, it is someone not named.
+    assert names_of("\n\nDe raad vergaderde.\n\nHet was laat.\n\n") == ["Piet de Vries", "de directeur"]

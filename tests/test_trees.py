@@ -69,3 +69,24 @@ def test_a_fronted_dat_is_the_last_choice_among_subjects() -> None:
     subject = subject_of(sentence, sentence.token(3))
     assert subject is not None
     assert subject.text == "Jansen"
+
+
+def test_of_two_subjects_as_near_the_verb_the_first_wins() -> None:
+    conllu = """\
+# sent_id = handmade-trees-4
+# text = De ambtenaar verklaarde dinsdagavond dat het kan.
+1	De	de	DET	_	_	2	det	_	_
+2	ambtenaar	ambtenaar	NOUN	_	_	3	nsubj	_	_
+3	verklaarde	verklaren	VERB	_	VerbForm=Fin	0	root	_	_
+4	dinsdagavond	dinsdagavond	NOUN	_	_	3	nsubj	_	_
+5	dat	dat	SCONJ	_	_	7	mark	_	_
+6	het	het	PRON	_	_	7	nsubj	_	_
+7	kan	kunnen	AUX	_	VerbForm=Fin	3	ccomp	_	SpaceAfter=No
+8	.	.	PUNCT	_	_	3	punct	_	_
+
+"""
+    doc = document_from_trees(list(parse_trees(conllu.splitlines())))
+    sentence = doc.sentences[0]
+    subject = subject_of(sentence, sentence.token(3))
+    assert subject is not None
+    assert subject.text == "ambtenaar"
