@@ -24,7 +24,7 @@ _PARTICLES = (
     r"|on|the|for)"
 )
 # A combining mark belongs to the letter before it (``Jose\u0301``, decomposed).
-_CAP_WORD = r"\p{Lu}[\p{L}\p{M}'’.-]*\p{L}\p{M}*|\p{Lu}\p{M}*\.?"
+_CAP_WORD = r"\p{Lu}[\p{L}\p{M}'’.&-]*\p{L}\p{M}*|\p{Lu}\p{M}*\.?"
 # A particle joins only a capitalised word that is no acronym (``Van Essen``, not ``van CNV``).
 _GAP = r"[ \t\u00a0]+"
 _JOIN = rf"(?:{_GAP}(?:(?:{_PARTICLES}{_GAP})+(?!\p{{Lu}}{{2}})|)(?:{_CAP_WORD}))"
@@ -185,6 +185,7 @@ class NameMention:
         return self.text.split()[-1].casefold().strip(".")
 
 
+_PRONOUNS = frozenset({"hij", "zij", "ze", "we", "wij", "ik", "je", "jij", "u", "men"})
 # Adjectives from place names are capitalised (``Amsterdamse``, ``Belgische``, ``Chinese``);
 # names rarely end so (the endings leave out ``Elise``, ``Therese``).
 _ADJECTIVE_ENDINGS = ("sche", "aanse", "andse", "amse", "tse", "anse", "pese", "gese", "nese")
@@ -223,6 +224,10 @@ def index_names(
                     words = words[:index]
                 break
             capitals += word[:1].isupper()
+        # ``Grondpatroon Hij weerspreekt``: a headline word runs into the capitalised pronoun that
+        # opens the next sentence.
+        while len(words) > 1 and words[-1].casefold() in _PRONOUNS:
+            words = words[:-1]
         # ``ANDER COMMENTAAR INF-VERDRAG``: words in capitals that open the run are a headline.
         shouted = next((k for k, word in enumerate(words) if not word.isupper()), len(words))
         if shouted >= 2:

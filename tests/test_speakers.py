@@ -285,3 +285,10 @@ def test_a_role_noun_is_the_last_named_speaker_only_nearby() -> None:
     assert names_of("\n\n") == ["Piet de Vries", "Piet de Vries"]
     # Two paragraphs on, it is someone not named.
     assert names_of("\n\nDe raad vergaderde.\n\nHet was laat.\n\n") == ["Piet de Vries", "de directeur"]
+
+
+def test_names_with_an_ampersand_and_without_a_trailing_pronoun() -> None:
+    lexicon = load()
+    text = "Grondpatroon Hij weerspreekt dat. Volgens I&O Research was het zo. Pianist Jorn Swart speelde."
+    names = index_names(text, lambda word: lexicon.role_noun(word) is not None)
+    assert [n.text for n in names] == ["Grondpatroon", "I&O Research", "Jorn Swart"]
