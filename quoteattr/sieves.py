@@ -1300,7 +1300,8 @@ def _comma_tag(ctx: Context, sentence: Sentence, verb: Token) -> list[Token] | N
     verb right after a comma (or after ``, zo`` or ``, (en) dat``), its subject after it, up to
     the next comma or the sentence end. Returns the tag's tokens (the lead words or the verb, to
     before the comma)."""
-    if verb.upos not in ("VERB", "AUX") or verb.id < 3:
+    if verb.upos not in ("VERB", "AUX") or verb.id < 3 or verb.feat("VerbForm") in ("Inf", "Part"):
+        # A tag's verb is finite (``…, vermoed, gedacht of gevoeld heb``: a participle is no tag).
         return None
     lead: list[Token] = []
     before = sentence.token(verb.id - 1)

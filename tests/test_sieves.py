@@ -1245,3 +1245,17 @@ def test_a_tag_may_open_with_en_dat() -> None:
     assert [(q.rule, q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("indirect.parenthetical", "Dat is niet chic", "Freek de Jonge")
     ]
+
+
+def test_a_participle_after_a_comma_is_no_closing_tag() -> None:
+    text = "Mensen zeiden: eindelijk wordt erkend wat ik al vermoed, gedacht of gevoeld heb."
+    tags = {"Mensen": "NOUN", "zeiden": "VERB", "gedacht": "VERB", "wordt": "AUX", "heb": "AUX"}
+    feats = {"gedacht": "VerbForm=Part", "wordt": "VerbForm=Fin", "heb": "VerbForm=Fin"}
+    quotes = Attributor(parser=_TaggingParser(tags, feats)).extract(text)
+    assert [(q.rule, q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        (
+            "indirect.clause_surface",
+            "eindelijk wordt erkend wat ik al vermoed, gedacht of gevoeld heb",
+            "Mensen",
+        )
+    ]
