@@ -151,7 +151,7 @@ def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: L
                 recent = count and spoken_starts[count - 1] >= _paragraph_start(
                     paragraph_breaks, start, back=1
                 )
-                if latest is not None and recent and latest == spoken[count - 1] and len(latest.split()) >= 2:
+                if latest is not None and recent and latest == spoken[count - 1]:
                     return latest
         return mention
 

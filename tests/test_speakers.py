@@ -292,3 +292,12 @@ def test_names_with_an_ampersand_and_without_a_trailing_pronoun() -> None:
     text = "Grondpatroon Hij weerspreekt dat. Volgens I&O Research was het zo. Pianist Jorn Swart speelde."
     names = index_names(text, lambda word: lexicon.role_noun(word) is not None)
     assert [n.text for n in names] == ["Grondpatroon", "I&O Research", "Jorn Swart"]
+
+
+def test_a_role_noun_may_be_the_last_speaker_named_by_first_name_only() -> None:
+    text = "‘Het gaat goed’, vertelt Theo. ‘De brug blijft dicht’, vertelt de recherchechef."
+    attributions = [
+        _attribution(text, "Het gaat goed", "Theo"),
+        _attribution(text, "De brug blijft dicht", "de recherchechef"),
+    ]
+    assert _names(text, attributions) == ["Theo", "Theo"]
