@@ -58,6 +58,7 @@ class Need(enum.IntEnum):
 
 _VERB_TAGS = frozenset({"VERB", "AUX"})
 _NOUN_TAGS = frozenset({"NOUN"})
+_ADJ_TAGS = frozenset({"ADJ"})
 
 
 @attrs.frozen(slots=True)
@@ -245,8 +246,9 @@ def plan(
             plans.append(TREE_PLAN)
             continue
         need = Need.TAGS if undecided[index] else Need.NOTHING
+        copula_colon = _copula_colon(words)
         if table.triggers.isdisjoint(present):  # most sentences: no cue word at all
-            plans.append(Plan(need))
+            plans.append(Plan(need, copula_colon))
             continue
         first_comma = words.index(",") if "," in present else len(words)
         last_opener = max((i for i, word in enumerate(words) if word in _CLAUSE_OPENERS), default=-1)
@@ -265,8 +267,22 @@ def plan(
                 tags |= _NOUN_TAGS
             if tags:
                 tree_if.append((position, tags))
-        plans.append(Plan(need, tuple(tree_if)))
+        plans.append(Plan(need, (*tree_if, *copula_colon)))
     return plans
+
+
+_COPULAS = frozenset({"is", "was", "zijn", "waren", "blijft", "bleef"})
+
+
+def _copula_colon(words: Sequence[str]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """``X is duidelijk: …``: a copula, a word and a colon; the word needs a tree if tagged ADJ
+    (the colon-label rule, for a clause after the colon that no quotation mark opens)."""
+    if ":" not in words:
+        return ()
+    colon = words.index(":")
+    if colon < 2 or words[colon - 2] not in _COPULAS:
+        return ()
+    return ((colon - 1, _ADJ_TAGS),)
 
 
 def _dat_follows(words: Sequence[str], position: int) -> bool:

@@ -1028,6 +1028,58 @@ def _clause_after_colon(ctx: Context, sentence: Sentence, verb: Token) -> tuple[
     return span if span[1] > span[0] else None
 
 
+def sieve_indirect_colon(ctx: Context) -> None:
+    """``Pompeo is duidelijk: dat Nederland … is ‘ongelooflijk goed’ voor …``: a colon label with
+    no verb of saying (``X is duidelijk:``, ``Volgens X:``) before an unquoted finite clause."""
+    for sent_index, sentence in enumerate(ctx.doc.sentences):
+        if not sentence.parsed or sent_index in ctx.claimed_sentences:
+            continue
+        colon = next((t for t in sentence.tokens if t.text == ":"), None)
+        if colon is None or colon.id >= len(sentence.tokens):
+            continue
+        clause = [t for t in sentence.tokens if t.id < colon.id]
+        rest = [t for t in sentence.tokens if t.id > colon.id]
+        words = [t for t in rest if not is_punct(t)]
+        if (
+            not clause
+            or not words
+            or is_punct(rest[0])
+            or not any(t.feat("VerbForm") == "Fin" for t in words)
+        ):
+            continue
+        if any(ctx.lexicon.noun_cue(t.text) or ctx.cue_verb(sentence, t) for t in clause):
+            continue  # a verb or noun of saying: the clause rules read it
+        label = _volgens_label(ctx, sentence, clause) or _copula_label(ctx, sentence, clause, colon)
+        if label is None:
+            continue
+        span = _trim(ctx.doc.text, words[0].start, words[-1].end)
+        if span[1] <= span[0] or _overlaps_direct(ctx, span) or ctx.inside_stretch(span):
+            continue
+        cue, head, _ = label
+        kind, inner = _kind_for(ctx, *span)
+        speaker, speaker_head = _speaker_of(ctx, sent_index, head)
+        ctx.add(Attribution(kind, span, cue, speaker, speaker_head, "indirect.colon", 0.55))
+        ctx.claimed_stretches.update(inner)
+        ctx.claimed_sentences.add(sent_index)
+
+
+def _copula_label(
+    ctx: Context, sentence: Sentence, clause: list[Token], colon: Token
+) -> tuple[tuple[int, int, str], Token | None, float] | None:
+    """``X is duidelijk:``: a copula and an adjective right before the colon, with a subject that
+    can speak."""
+    words = [t for t in clause if not is_punct(t)]
+    copula = len(words) >= 3 and (
+        words[-2].lemma == "zijn" or words[-2].text.lower() in ("is", "was", "waren")
+    )
+    if not copula or words[-1].upos != "ADJ":
+        return None
+    subject = subject_of(sentence, words[-1]) or _surface_subject(sentence, words[-2])
+    if subject is None or not _may_speak(ctx, subject) or subject.text.lower() in _AUTHOR_PRONOUNS:
+        return None
+    return (colon.start, colon.end, ":"), subject, 0.55
+
+
 _RELATIVE_OPENERS = frozenset({"die", "dat", "wat", "waar", "waarin", "waarop", "waarmee", "wie", "welke"})
 
 
@@ -1814,6 +1866,7 @@ SIEVES: tuple[tuple[str, Callable[[Context], None]], ...] = (
     ("direct.preposed", sieve_direct_preposed),
     ("direct.speaker_label", sieve_direct_speaker_label),
     ("indirect.clause", sieve_indirect_clause),
+    ("indirect.colon", sieve_indirect_colon),
     ("direct.cue_object", sieve_direct_cue_object),
     ("indirect.parenthetical", sieve_indirect_parenthetical),
     ("indirect.according_to", sieve_indirect_according_to),

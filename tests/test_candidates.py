@@ -200,3 +200,9 @@ def test_shipped_and_parse_all_give_the_same_quotes_with_the_model() -> None:
     assert [[q.to_dict() for q in quotes] for quotes in shipped] == [
         [q.to_dict() for q in quotes] for quotes in everything
     ]
+
+
+def test_a_copula_before_a_colon_needs_a_tree_if_an_adjective_follows() -> None:
+    plan_ = _plan_of("De minister is duidelijk: het gaat goed.")
+    assert (3, frozenset({"ADJ"})) in plan_.tree_if
+    assert _plan_of("De minister gaat naar huis: het is laat.") == Plan(Need.NOTHING)

@@ -1259,3 +1259,28 @@ def test_a_participle_after_a_comma_is_no_closing_tag() -> None:
             "Mensen",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Minister Mike Pompeo is duidelijk: dat Nederland meedoet, is ‘ongelooflijk goed’ voor de band.",
+            [("indirect.colon", "mixed", "Mike Pompeo")],
+        ),
+        # No one who can speak before the copula: no quote.
+        ("Het thema is duidelijk: dat Nederland meedoet, is goed voor de band.", []),
+    ],
+)
+def test_a_copula_label_before_an_unquoted_clause(text: str, expected: list[tuple[str, str, str]]) -> None:
+    tags = {
+        "is": "AUX",
+        "duidelijk": "ADJ",
+        "Pompeo": "PROPN",
+        "thema": "NOUN",
+        "Het": "DET",
+        "meedoet": "VERB",
+    }
+    feats = {"is": "VerbForm=Fin", "meedoet": "VerbForm=Fin"}
+    quotes = Attributor(parser=_TaggingParser(tags, feats)).extract(text)
+    assert [(q.rule, q.kind.value, q.speaker.name if q.speaker else None) for q in quotes] == expected
