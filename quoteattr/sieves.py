@@ -71,6 +71,19 @@ _ADVERBIAL_SUBORDINATORS = frozenset(
 _ANAPHORS = {"dat", "dit", "het", "zo", "aldus"}
 
 
+def _nominalised(sentence: Sentence, token: Token) -> bool:
+    """``het koloniale denken``: an infinitive after an article or possessive and an adjective is
+    a noun (``het zeggen`` alone may be ``het`` as object, so one adjective is required)."""
+    if not token.text.lower().endswith("en") or token.id < 3:
+        return False
+    before = sentence.tokens[: token.id - 1]
+    adjectives = list(itertools.takewhile(lambda t: t.upos == "ADJ", reversed(before)))
+    if not adjectives or len(adjectives) >= len(before):
+        return False
+    article = before[-len(adjectives) - 1]
+    return article.text.lower() in ("het", "dit", "dat", "zijn", "haar", "hun", "ons", "een")
+
+
 def _separated_particle(verb: Token, particle: Token) -> bool:
     """Whether ``particle`` is a real separated particle of ``verb``: a particle word after the verb
     (a split particle follows its verb; one before it is a word of another clause, such as a
@@ -218,6 +231,8 @@ class Context:
         counts whatever the tagger made of it (``”…,” lichtte Harris toe`` tagged ADJ).
         """
         if token.upos not in ("VERB", "AUX") and not (verb_slot and token.upos not in ("PUNCT", "PROPN")):
+            return None
+        if _nominalised(sentence, token):
             return None
         particle = first_child(sentence, token, "compound:prt")
         verb = self.lexicon.verb_for(token.text, particle.text if particle is not None else None)

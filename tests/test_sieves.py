@@ -1284,3 +1284,15 @@ def test_a_copula_label_before_an_unquoted_clause(text: str, expected: list[tupl
     feats = {"is": "VerbForm=Fin", "meedoet": "VerbForm=Fin"}
     quotes = Attributor(parser=_TaggingParser(tags, feats)).extract(text)
     assert [(q.rule, q.kind.value, q.speaker.name if q.speaker else None) for q in quotes] == expected
+
+
+def test_an_infinitive_after_an_article_and_an_adjective_is_a_noun() -> None:
+    tags = {"denken": "VERB", "koloniale": "ADJ", "het": "DET", "dat": "SCONJ", "stuurde": "VERB"}
+    feats = {"stuurde": "VerbForm=Fin"}
+    text = "Ziedaar het koloniale denken dat onze verzamelwoede stuurde."
+    assert Attributor(parser=_TaggingParser(tags, feats)).extract(text) == []
+    # Without the noun phrase around it the verb reports its clause.
+    quotes = Attributor(parser=_TaggingParser({**tags, "Zij": "PRON"}, feats)).extract(
+        "Zij denken dat onze verzamelwoede het stuurde."
+    )
+    assert [q.content.text for q in quotes] == ["onze verzamelwoede het stuurde"]
