@@ -992,7 +992,7 @@ def sieve_indirect_clause(ctx: Context) -> None:
                     for c in children(sentence, token, "ccomp")
                     if c.id != clause.id and sentence.subtree(c.id)[0].id > token.id
                 ]
-                if _relative_after_comma(sentence, clause):
+                if _relative_after_comma(sentence, clause) or _opens_with_conjunction(sentence, clause):
                     continue
                 span = _complement_span(ctx, sentence, clause, siblings if clause.id > token.id else ())
             else:
@@ -1093,6 +1093,13 @@ def _copula_label(
     if subject is None or not _may_speak(ctx, subject) or subject.text.lower() in _AUTHOR_PRONOUNS:
         return None
     return (colon.start, colon.end, ":"), subject, 0.55
+
+
+def _opens_with_conjunction(sentence: Sentence, clause_head: Token) -> bool:
+    """``…, zegt de moeder - en dat er rook hangt``: a clause the parse hung on the tag verb that
+    opens with a coordinator continues an earlier clause; a verb's own complement never does."""
+    words = [t for t in sentence.subtree(clause_head.id) if not is_punct(t)]
+    return bool(words) and words[0].upos == "CCONJ"
 
 
 _RELATIVE_OPENERS = frozenset({"die", "dat", "wat", "waar", "waarin", "waarop", "waarmee", "wie", "welke"})
@@ -1851,18 +1858,18 @@ def _person_subject_since(ctx: Context, stretch: QuotedStretch, after: int) -> t
 
 
 def _main_subject(sentence: Sentence, name: NameMention) -> bool:
-    """Whether the name (through ``flat``/``appos``/``conj`` links) is the subject of the main clause."""
+    """Whether the name (through ``flat``/``appos``/``conj`` links) is the subject of the main clause:
+    the verb's one subject, or the one :func:`subject_of` picks (``treffen we Boris Johnson``
+    parsed with two subjects: ``we``)."""
     token = next((t for t in sentence.tokens if t.start == name.start), None)
     for _ in range(4):
         if token is None or token.deprel not in ("flat", "appos", "conj") or not token.head:
             break
         token = sentence.token(token.head)
-    return (
-        token is not None
-        and token.deprel == "nsubj"
-        and token.head > 0
-        and sentence.token(token.head).head == 0
-    )
+    if token is None or token.deprel != "nsubj" or token.head <= 0:
+        return False
+    verb = sentence.token(token.head)
+    return verb.head == 0 and subject_of(sentence, verb) == token
 
 
 def _inside_found(ctx: Context, stretch: QuotedStretch) -> bool:

@@ -1296,3 +1296,57 @@ def test_an_infinitive_after_an_article_and_an_adjective_is_a_noun() -> None:
         "Zij denken dat onze verzamelwoede het stuurde."
     )
     assert [q.content.text for q in quotes] == ["onze verzamelwoede het stuurde"]
+
+
+_TREFFEN_WE = """\
+# sent_id = handmade-13
+# text = Daar treffen we Boris Johnson.
+1	Daar	daar	ADV	_	_	2	advmod	_	_
+2	treffen	treffen	VERB	_	VerbForm=Fin	0	root	_	_
+3	we	we	PRON	_	_	2	nsubj	_	_
+4	Boris	Boris	PROPN	_	_	2	nsubj	_	_
+5	Johnson	Johnson	PROPN	_	_	4	flat	_	SpaceAfter=No
+6	.	.	PUNCT	_	_	2	punct	_	_
+
+"""
+
+
+def test_a_name_the_parse_made_a_second_subject_is_no_main_subject() -> None:
+    from quoteattr.names import NameMention
+    from quoteattr.sieves import _main_subject
+
+    doc = document_from_trees(list(parse_trees(_TREFFEN_WE.splitlines())))
+    sentence = doc.sentences[0]
+    start = doc.text.index("Boris Johnson")
+    assert not _main_subject(sentence, NameMention(start, start + len("Boris Johnson"), "Boris Johnson"))
+    # With ``we`` gone it is the subject.
+    lone = _TREFFEN_WE.replace("3\twe\twe\tPRON\t_\t_\t2\tnsubj", "3\twe\twe\tPRON\t_\t_\t2\tobj")
+    sentence = document_from_trees(list(parse_trees(lone.splitlines()))).sentences[0]
+    assert _main_subject(sentence, NameMention(start, start + len("Boris Johnson"), "Boris Johnson"))
+
+
+_ZEGT_EN_DAT = """\
+# sent_id = handmade-14
+# text = Het is te koud, zegt de moeder - en dat er rook hangt.
+1	Het	het	PRON	_	_	4	nsubj	_	_
+2	is	zijn	AUX	_	VerbForm=Fin	4	cop	_	_
+3	te	te	ADV	_	_	4	advmod	_	_
+4	koud	koud	ADJ	_	_	0	root	_	SpaceAfter=No
+5	,	,	PUNCT	_	_	6	punct	_	_
+6	zegt	zeggen	VERB	_	VerbForm=Fin	4	parataxis	_	_
+7	de	de	DET	_	_	8	det	_	_
+8	moeder	moeder	NOUN	_	_	6	nsubj	_	_
+9	-	-	PUNCT	_	_	14	punct	_	_
+10	en	en	CCONJ	_	_	14	cc	_	_
+11	dat	dat	SCONJ	_	_	14	mark	_	_
+12	er	er	ADV	_	_	14	advmod	_	_
+13	rook	rook	NOUN	_	_	14	nsubj	_	_
+14	hangt	hangen	VERB	_	VerbForm=Fin	6	ccomp	_	SpaceAfter=No
+15	.	.	PUNCT	_	_	4	punct	_	_
+
+"""
+
+
+def test_a_clause_opening_with_a_coordinator_is_no_complement_of_the_tag(attributor: Attributor) -> None:
+    quotes = attributor.extract_parsed(document_from_trees(list(parse_trees(_ZEGT_EN_DAT.splitlines()))))
+    assert all("rook" not in q.content.text for q in quotes)
