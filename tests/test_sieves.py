@@ -1298,7 +1298,7 @@ def test_an_infinitive_after_an_article_and_an_adjective_is_a_noun() -> None:
     assert [q.content.text for q in quotes] == ["onze verzamelwoede het stuurde"]
 
 
-_TREFFEN_WE = """\
+_TWO_SUBJECTS_TREFFEN = """\
 # sent_id = handmade-13
 # text = Daar treffen we Boris Johnson.
 1	Daar	daar	ADV	_	_	2	advmod	_	_
@@ -1315,12 +1315,12 @@ def test_a_name_the_parse_made_a_second_subject_is_no_main_subject() -> None:
     from quoteattr.names import NameMention
     from quoteattr.sieves import _main_subject
 
-    doc = document_from_trees(list(parse_trees(_TREFFEN_WE.splitlines())))
+    doc = document_from_trees(list(parse_trees(_TWO_SUBJECTS_TREFFEN.splitlines())))
     sentence = doc.sentences[0]
     start = doc.text.index("Boris Johnson")
     assert not _main_subject(sentence, NameMention(start, start + len("Boris Johnson"), "Boris Johnson"))
     # With ``we`` gone it is the subject.
-    lone = _TREFFEN_WE.replace("3\twe\twe\tPRON\t_\t_\t2\tnsubj", "3\twe\twe\tPRON\t_\t_\t2\tobj")
+    lone = _TWO_SUBJECTS_TREFFEN.replace("3\twe\twe\tPRON\t_\t_\t2\tnsubj", "3\twe\twe\tPRON\t_\t_\t2\tobj")
     sentence = document_from_trees(list(parse_trees(lone.splitlines()))).sentences[0]
     assert _main_subject(sentence, NameMention(start, start + len("Boris Johnson"), "Boris Johnson"))
 
