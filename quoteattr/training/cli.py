@@ -20,6 +20,7 @@ tokenizer (:mod:`quoteattr.segment`), which feeds Stanza pretokenised sentences:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -329,8 +330,10 @@ def package(work: Path, target: Path, lemmatizer: str) -> None:
         size_mb = (target / name).stat().st_size / 1e6
         print(f"{processor}: {sources[processor].name} -> {target / name} ({size_mb:.1f} MB)")
     (target / "resources.json").write_text("{}\n", encoding="utf-8")
+    # The weights' digest in the name: scores signed with it say which model made them.
+    digest = hashlib.sha256(b"".join((target / name).read_bytes() for name in sorted(files.values())))
     manifest = {
-        "name": "quoteattr-nl-alpino-compact",
+        "name": f"quoteattr-nl-alpino-compact-{digest.hexdigest()[:8]}",
         "language": "nl",
         "files": files,
         "trained_on": (
