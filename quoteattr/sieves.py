@@ -1453,6 +1453,9 @@ def _volgens_name(ctx: Context, sentence: Sentence, volgens: Token) -> tuple[Tok
         return None
     roles = _leading_role_words(ctx, tokens[volgens.id : -1], ("de", "het"))
     candidates = [tokens[volgens.id + roles]] if volgens.id + roles < len(tokens) else []
+    if roles and tokens[volgens.id].text[:1].isupper():
+        # ``Volgens De Vries``: the capitalised particle opens the name, it is no article.
+        candidates.insert(0, tokens[volgens.id])
     if roles and ctx.lexicon.role_noun(tokens[volgens.id + roles - 1].text) is not None:
         for extra in (1, 2):
             at = volgens.id + roles + extra
