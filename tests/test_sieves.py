@@ -1354,7 +1354,7 @@ def test_a_clause_opening_with_a_coordinator_is_no_complement_of_the_tag(attribu
 
 def test_volgens_before_a_name_that_opens_with_a_capitalised_particle() -> None:
     text = "Volgens De Vries moet de regering sneller handelen."
-    tags = {"Volgens": "ADP", "De": "DET", "Vries": "PROPN", "moet": "AUX", "handelen": "VERB"}
+    tags = {"Volgens": "ADP", "De": "PROPN", "Vries": "PROPN", "moet": "AUX", "handelen": "VERB"}
     quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
     assert [
         (q.content.text, q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes
