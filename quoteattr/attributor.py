@@ -21,7 +21,7 @@ from quoteattr.marks import QuotedStretch, paragraph_spans, quote_mark_offsets, 
 from quoteattr.parsing import DependencyParser, SentenceParse, StanzaParser, document_from_stanza, parse_where
 from quoteattr.quote import Quote, Span
 from quoteattr.segment import SentenceSpan, segment
-from quoteattr.sieves import run_sieves
+from quoteattr.sieves import name_runs, run_sieves
 from quoteattr.speakers import resolve
 
 __all__ = ["Attributor"]
@@ -214,8 +214,9 @@ class Attributor:
     # -- internals ---------------------------------------------------------------------
 
     def _attribute(self, doc: ParsedDocument, stretches: Sequence[QuotedStretch]) -> list[Quote]:
-        attributions = run_sieves(doc, stretches, self.lexicon)
-        return resolve(doc, attributions, self.lexicon)
+        names = name_runs(doc.text, self.lexicon)  # once for the rules and the resolution
+        attributions = run_sieves(doc, stretches, self.lexicon, names)
+        return resolve(doc, attributions, self.lexicon, names)
 
     def _extract_batch(self, texts: Sequence[str]) -> list[list[Quote]]:
         short = [text for text in texts if len(text) <= BLOCK_CHARS]

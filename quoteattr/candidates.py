@@ -268,9 +268,19 @@ def plan(
             if tags:
                 tree_if.append((position, tags))
         plans.append(Plan(need, (*tree_if, *copula_colon)))
+        if (
+            tree_if
+            and index
+            and not _PLURAL_PRONOUNS.isdisjoint(present)
+            and plans[index - 1].need is not Need.TREE
+        ):
+            # ``…, waarschuwen ze.``: plural ``ze`` takes the plural subject of the sentence before,
+            # which the resolver reads off its tree.
+            plans[index - 1] = TREE_PLAN
     return plans
 
 
+_PLURAL_PRONOUNS = frozenset({"ze", "zij"})
 _COPULAS = frozenset({"is", "was", "zijn", "waren", "blijft", "bleef"})
 
 

@@ -39,7 +39,7 @@ from quoteattr.names import NOT_NAMES, NameIndex, NameMention, index_names
 from quoteattr.quote import QuoteKind
 from quoteattr.trees import children, first_child, is_punct, mention_tokens, span_of, subject_of
 
-__all__ = ["RULES", "SIEVES", "Attribution", "Context", "run_sieves"]
+__all__ = ["RULES", "SIEVES", "Attribution", "Context", "name_runs", "run_sieves"]
 
 # Trailing characters never part of a content span (GUIDELINES: final punctuation is left out).
 _EDGE_PUNCT = " \t\n\r.,;:!?…"
@@ -1914,15 +1914,21 @@ RULES: frozenset[str] = frozenset(
 )
 
 
+def name_runs(text: str, lexicon: Lexicon) -> list[NameMention]:
+    """The document's name runs as the rules and the speaker resolution read them."""
+    return index_names(text, lambda word: lexicon.role_noun(word) is not None, lexicon.departments)
+
+
 def run_sieves(
-    doc: ParsedDocument, stretches: Sequence[QuotedStretch], lexicon: Lexicon
+    doc: ParsedDocument,
+    stretches: Sequence[QuotedStretch],
+    lexicon: Lexicon,
+    names: Sequence[NameMention] | None = None,
 ) -> list[Attribution]:
-    """Run every sieve in order; return the attributions in text order."""
+    """Run every sieve in order; return the attributions in text order. ``names``: the
+    document's :func:`name_runs`, when the caller has them already."""
     ctx = Context(
-        doc,
-        stretches,
-        lexicon,
-        names=index_names(doc.text, lambda w: lexicon.role_noun(w) is not None, lexicon.departments),
+        doc, stretches, lexicon, names=list(names) if names is not None else name_runs(doc.text, lexicon)
     )
     for _, sieve in SIEVES:
         sieve(ctx)

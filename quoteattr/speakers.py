@@ -22,9 +22,9 @@ import regex
 
 from quoteattr.document import ParsedDocument
 from quoteattr.lexicon import Lexicon, Number
-from quoteattr.names import NOT_NAMES, NameIndex, NameMention, index_names
+from quoteattr.names import NOT_NAMES, NameIndex, NameMention
 from quoteattr.quote import Cue, Quote, QuoteKind, Span, Speaker
-from quoteattr.sieves import Attribution
+from quoteattr.sieves import Attribution, name_runs
 from quoteattr.trees import mention_tokens
 
 __all__ = ["resolve"]
@@ -64,13 +64,17 @@ _PARTICLES = frozenset(
 )
 
 
-def resolve(doc: ParsedDocument, attributions: Sequence[Attribution], lexicon: Lexicon) -> list[Quote]:
-    """Turn sieve output into :class:`Quote` objects with canonical speaker names, in text order."""
+def resolve(
+    doc: ParsedDocument,
+    attributions: Sequence[Attribution],
+    lexicon: Lexicon,
+    name_mentions: Sequence[NameMention] | None = None,
+) -> list[Quote]:
+    """Turn sieve output into :class:`Quote` objects with canonical speaker names, in text order.
+    ``name_mentions``: the document's :func:`quoteattr.sieves.name_runs`, when the caller has them."""
     # Every lookup below is an index built once per document (names by surname, offsets by
     # binary search): a scan of all names or quotes per quote made long documents quadratic.
-    names = NameIndex(
-        index_names(doc.text, lambda word: lexicon.role_noun(word) is not None, lexicon.departments)
-    )
+    names = NameIndex(name_mentions if name_mentions is not None else name_runs(doc.text, lexicon))
     text = doc.text
     resolved: list[str | None] = [None] * len(attributions)
     order = sorted(range(len(attributions)), key=lambda i: attributions[i].content[0])

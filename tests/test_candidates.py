@@ -206,3 +206,11 @@ def test_a_copula_before_a_colon_needs_a_tree_if_an_adjective_follows() -> None:
     plan_ = _plan_of("De minister is duidelijk: het gaat goed.")
     assert (3, frozenset({"ADJ"})) in plan_.tree_if
     assert _plan_of("De minister gaat naar huis: het is laat.") == Plan(Need.NOTHING)
+
+
+def test_the_sentence_before_a_cue_with_plural_ze_gets_a_tree() -> None:
+    plans = _plans("De drie bonden vinden het te ver. Die kunnen PostNL raken, waarschuwen ze.")
+    assert plans[0][1] == TREE_PLAN
+    # Without the pronoun the sentence before is left alone.
+    plans = _plans("De drie bonden vinden het te ver. Die kunnen PostNL raken, waarschuwt Jansen.")
+    assert plans[0][1] == Plan(Need.NOTHING)
