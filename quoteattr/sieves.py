@@ -1854,10 +1854,18 @@ def _person_subject_since(ctx: Context, stretch: QuotedStretch, after: int) -> t
         # introduced with a role (``de journalist en schrijver James Bloodworth``).
         words_before = ctx.doc.text[max(sentence.start, name.start - 40) : name.start].split()
         with_role = bool(words_before) and ctx.lexicon.role_noun(words_before[-1]) is not None
-        main_subject = sentence.parsed and _main_subject(sentence, name)
+        main_subject = _main_subject(sentence, name) if sentence.parsed else _inverted_subject(sentence, name)
         if main_subject or (with_role and introduced == name.start):
             return name.start, name.end
     return None
+
+
+def _inverted_subject(sentence: Sentence, name: NameMention) -> bool:
+    """On an unparsed sentence: ``Al trapt Gilles De Bilde … op de rem``: one word, a lower-case
+    word in second place (the finite verb of a main clause) and then the name, which in that
+    place is the subject."""
+    words = [t for t in sentence.tokens if not is_punct(t)]
+    return len(words) > 3 and words[2].start == name.start and words[1].text.islower()
 
 
 def _main_subject(sentence: Sentence, name: NameMention) -> bool:

@@ -1359,3 +1359,12 @@ def test_volgens_before_a_name_that_opens_with_a_capitalised_particle() -> None:
     assert [
         (q.content.text, q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes
     ] == [("moet de regering sneller handelen", "De Vries")]
+
+
+def test_a_name_after_the_verb_in_second_place_is_the_subject_on_an_unparsed_sentence() -> None:
+    text = "‘Het is koud’, zei Piet Jansen. Al trapt Karel de Boer op de rem. ‘Dit is de tweede cirkel.’"
+    quotes = Attributor(parser=_TaggingParser({"zei": "VERB"})).extract(text)
+    assert [(q.rule, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("direct.postposed", "Piet Jansen"),
+        ("direct.floating_subject", "Karel de Boer"),
+    ]
