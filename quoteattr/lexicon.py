@@ -130,6 +130,10 @@ class CueVerb:
     """For a verb that is no cue alone (:attr:`is_multiword`): the word that sends a sentence
     to the parser in the cheap scan (``duidelijk``, ``mening``); None to leave it to
     :meth:`Lexicon.may_hold_cue`."""
+    source_preposition: str | None = None
+    """For a verb whose source is a text (``in het artikel van X staat``): the preposition before
+    that text; the text's ``van`` owner speaks, else the text itself. None for a verb whose subject
+    speaks."""
 
     @property
     def forms(self) -> frozenset[str]:
@@ -206,6 +210,9 @@ class RoleNoun:
     """An organisation or body that speaks as one (``politie``, ``kabinet``)."""
     exact: bool
     """Matches only the word itself, not as the head of a compound."""
+    sense: str
+    """The lemma of the role it names, shared by its other-gender form and synonyms
+    (``zegsman`` and ``woordvoerster`` → ``woordvoerder``); its own lemma otherwise."""
 
     def number_of(self, word: str) -> Number:
         """Number of ``word`` (this noun or a compound headed by it)."""
@@ -641,7 +648,7 @@ def _compound_head(word: str, vocabulary: frozenset[str] | Mapping[str, Any]) ->
 
 _VERB_KEYS = frozenset(
     {"lemma", "class", "particle", "particle_variants", "joined", "verb", "words", "preposition", "reflexive",
-     "needs_clause", "tag_only", "quotes_object", "stem", "anchor", "anchored"}
+     "needs_clause", "tag_only", "quotes_object", "stem", "anchor", "anchored", "source"}
 )  # fmt: skip
 
 
@@ -769,6 +776,7 @@ def _build_verb(entry: Mapping[str, Any], irregular: Mapping[str, Mapping[str, S
         quotes_object=_bool(entry, "quotes_object", False, where),
         reflexive=_bool(entry, "reflexive", False, where),
         preposition=_opt_str(entry, "preposition", where),
+        source_preposition=_opt_str(entry, "source", where),
         split_forms=split,
         joined_forms=joined_forms,
         participles=participles,
@@ -921,10 +929,15 @@ def build(data: Mapping[str, Any]) -> Lexicon:
             _enum_value(Gender, gender, where) if gender is not None else None,
             _bool(entry, "collective", False, where),
             _bool(entry, "exact", False, where),
+            _opt_str(entry, "same_as", where) or lemma,
         )
         roles.append(role)
         for form in (lemma, *role.plural_forms):
             _put(role_forms, form, role, "role form")
+    role_lemmas = {role.lemma for role in roles}
+    for role in roles:
+        if role.sense not in role_lemmas:
+            raise _fail(f"role {role.lemma!r}: same_as {role.sense!r} is no role lemma")
 
     pronouns: list[PronounInfo] = []
     pronoun_forms: dict[str, PronounInfo] = {}

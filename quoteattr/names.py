@@ -326,10 +326,17 @@ class NameIndex:
             if len(words) >= 2:
                 capitals = "".join(word[0] for word in words if word[:1].isupper())
                 self._by_initials.setdefault(capitals, name.text)
-            if " " in name.text:
-                first_starts, texts = self._by_first_word.setdefault(words[0], ([], []))
-                first_starts.append(name.start)
-                texts.append(name.text)
+            # ``Fred`` after ``Zijdewinder Fred Boekel``: a capitalised word before the first name
+            # (a demonym, a title) leaves the first name inside the run, so every inner
+            # capitalised word also opens the name from there on.
+            offset = 0
+            for index, word in enumerate(words[:-1]):
+                offset = name.text.index(word, offset)
+                if index == 0 or (word[:1].isupper() and word.casefold() not in _NAME_PARTICLES):
+                    first_starts, texts = self._by_first_word.setdefault(word, ([], []))
+                    first_starts.append(name.start + offset)
+                    texts.append(name.text[offset:])
+                offset += len(word)
 
     def at(self, start: int, end: int) -> NameMention | None:
         """The name that contains ``[start, end)``: :func:`name_at` over :attr:`names`."""
@@ -371,8 +378,9 @@ class NameIndex:
         return self._by_initials.get(acronym)
 
     def last_with_first_word(self, word: str, through: int) -> str | None:
-        """The last name with a space in it whose first word is ``word``, among those that start at
-        or before ``through`` (``Fred`` → ``Fred Boekel``)."""
+        """The last name with a space in it that has ``word`` first or capitalised before its last
+        word, from that word on, among those whose part from that word starts at or before
+        ``through`` (``Fred`` → ``Fred Boekel``, also in ``Zijdewinder Fred Boekel``)."""
         found = self._by_first_word.get(word)
         if found is None:
             return None

@@ -701,6 +701,9 @@ def _preposed_attribution(
     for token in reversed(clause):
         found = ctx.cue_verb(sentence, token)
         if found is not None and token.upos in ("VERB", "AUX"):
+            source = _text_source(ctx, sentence, token, found[0])
+            if source is not None:
+                return _cue_span(token, found[0]), source, 0.75
             subject = subject_of(sentence, token)
             if subject is None or subject.upos in _NOT_SPEAKER_UPOS:
                 # ``Refererend aan …, schrijft hij:``: a verb the parse made the subject.
@@ -801,6 +804,27 @@ def _outside_brackets(tokens: Sequence[Token]) -> list[Token]:
         elif depth == 0 and not is_punct(token):
             kept.append(token)
     return kept
+
+
+def _text_source(ctx: Context, sentence: Sentence, verb: Token, lemma: str) -> Token | None:
+    """For a cue whose source is a text (``in het artikel van Eveline Brandt staat: …``): the
+    text's ``van`` owner, else the text (``zo staat in Het Parool``); None for other cues."""
+    entry = ctx.lexicon.verb_by_lemma(lemma)
+    if entry is None or entry.source_preposition is None:
+        return None
+    texts = [
+        child
+        for child in children(sentence, verb)
+        if child.deprel.startswith("obl")
+        and any(c.text.lower() == entry.source_preposition for c in children(sentence, child, "case"))
+    ]
+    if not texts:
+        return None
+    # ``In De Groene van 31 mei staat in het artikel van …``: the phrase after the verb is the
+    # text, one before it may be the publication; a date (``van 31 mei``) is no owner.
+    text = min(texts, key=lambda t: (t.id < verb.id, abs(t.id - verb.id)))
+    owner = _van_owner(sentence, text)
+    return owner if owner is not None and owner.upos in ("PROPN", "NOUN") else text
 
 
 def _van_owner(sentence: Sentence, noun: Token) -> Token | None:
@@ -980,7 +1004,7 @@ def sieve_indirect_clause(ctx: Context) -> None:
                 None,
             )
             rule = "indirect.clause"
-            subject = subject_of(sentence, token)
+            subject = _text_source(ctx, sentence, token, cue[0]) or subject_of(sentence, token)
             span: tuple[int, int] | None
             after_colon = _clause_after_colon(ctx, sentence, token)
             if after_colon is not None:
@@ -1163,12 +1187,18 @@ def _surface_subject(sentence: Sentence, verb: Token) -> Token | None:
         before = before[:-2]
     while len(before) >= 2 and before[-1].upos == "AUX":
         before = before[:-1]  # ``Bierman moest vaststellen``: the modal stands between
-    if before and before[-1].upos in ("PROPN", "PRON", "NOUN"):
+    # ``In De Groene van 31 mei staat …``: a fronted prepositional phrase is no subject; the
+    # subject then follows the verb. Surnames open with prepositions too (``Van Dijk zegt``).
+    fronted_phrase = bool(before) and before[0].upos == "ADP" and before[0].text.lower() not in _SURNAME_PREPS
+    if before and before[-1].upos in ("PROPN", "PRON", "NOUN") and not fronted_phrase:
         return before[-1]
     following = [t for t in sentence.tokens if t.id > verb.id]
     if following and following[0].upos in ("PROPN", "PRON"):
         return following[0]
     return None
+
+
+_SURNAME_PREPS = frozenset({"van", "ter", "ten", "te", "op", "uit"})
 
 
 def _inside_claimed_direct(ctx: Context, span: tuple[int, int]) -> bool:

@@ -143,6 +143,13 @@ def resolve(
                 return fuller
             definite = words[0].casefold() in ("de", "het", "deze", "die") or len(words) == 1
             if definite:
+                # ``Een woordvoerder van Tesco wilde … ‘…’, aldus de zegsman``: the person the
+                # paragraph or the one before brought in with the same role.
+                introduced = _indefinite_with_role(
+                    text, lexicon, names, role.sense, _paragraph_start(paragraph_breaks, start, back=1), start
+                )
+                if introduced is not None:
+                    return introduced
                 # ``de burgemeester`` before ``burgemeester Buijs``: the document names the role later.
                 named = _role_uses(words[-1]).name_after(end)
                 if named:
@@ -344,6 +351,44 @@ def _merged(first: Iterator[tuple[Salience, str]], second: Iterator[tuple[Salien
         else:
             yield b[1]
             b = next(second, None)
+
+
+_INDEFINITE_ARTICLE = regex.compile(r"\b[Ee]en\s+")
+_LOWER_WORD = regex.compile(r"\p{Ll}[\p{L}-]*")
+_SPACE = regex.compile(r"\s+")
+# ``van Tesco``, ``bij de gemeente``: the employer that makes an indefinite role a person.
+_ROLE_MODIFIER = regex.compile(r"\s+(?:van|bij|namens)\s+(?:(?:de|het)\s+\p{Ll}[\p{L}-]*|(?=\p{Lu}))")
+
+
+def _indefinite_with_role(
+    text: str, lexicon: Lexicon, names: NameIndex, sense: str, low: int, high: int
+) -> str | None:
+    """The last ``een <role>`` (one adjective may come between; ``van``/``bij`` and an employer
+    may follow) in ``text[low:high]`` whose role has this sense, as written but for a lower-case
+    ``een``, or None."""
+    found = None
+    for article in _INDEFINITE_ARTICLE.finditer(text, low, high):
+        position = article.end()
+        for _ in range(2):
+            word = _LOWER_WORD.match(text, position, high)
+            if word is None:
+                break
+            role = lexicon.role_noun(word.group())
+            if role is not None:
+                if role.sense == sense and role.number_of(word.group()) is Number.SINGULAR:
+                    end = word.end()
+                    modifier = _ROLE_MODIFIER.match(text, end, high)
+                    if modifier is not None:
+                        employer = names.starting_at(modifier.end())
+                        end = employer.end if employer is not None else modifier.end()
+                    # ``een``, also where it opens a sentence: the phrase is no name.
+                    found = "e" + text[article.start() + 1 : end]
+                break
+            space = _SPACE.match(text, word.end(), high)
+            if space is None:
+                break
+            position = space.end()
+    return found
 
 
 def _fullest_role_mentions(text: str, attributions: Sequence[Attribution]) -> dict[str, str]:

@@ -127,11 +127,22 @@ def test_name_index_answers_as_the_scans(text: str) -> None:
         assert index.with_initials(acronym) == expected
     for word in ("Jan", "Cath", "Fred", "Van"):
         for through in range(0, len(text) + 1, 5):
-            earlier = [n for n in names if n.start <= through]
-            expected = next(
-                (n.text for n in reversed(earlier) if n.text.split()[0] == word and " " in n.text), None
-            )
-            assert index.last_with_first_word(word, through) == expected
+            assert index.last_with_first_word(word, through) == _scan_from_word(names, word, through)
+
+
+def _scan_from_word(names: list[NameMention], word: str, through: int) -> str | None:
+    """The last name part from ``word`` on (first word, or capitalised no particle and not last)."""
+    found = None
+    for name in names:
+        words = name.text.split()
+        for k, candidate in enumerate(words[:-1]):
+            particle = candidate.casefold() in ("van", "de", "der", "ter")
+            opens = k == 0 or (candidate[:1].isupper() and not particle)
+            part = " ".join(words[k:])
+            start = name.start + len(name.text) - len(part)
+            if candidate == word and opens and start <= through:
+                found = part
+    return found
 
 
 def _document(text: str) -> ParsedDocument:

@@ -59,7 +59,7 @@ def test_data_has_the_promised_size(lexicon: Lexicon) -> None:
 def test_every_verb_entry_has_required_keys_and_known_values(raw_data: dict[str, Any]) -> None:
     allowed = {
         "lemma", "class", "particle", "particle_variants", "joined", "verb", "words", "preposition",
-        "reflexive", "needs_clause", "tag_only", "quotes_object", "stem", "anchor", "anchored",
+        "reflexive", "needs_clause", "tag_only", "quotes_object", "stem", "anchor", "anchored", "source",
     }  # fmt: skip
     for entry in raw_data["verbs"]:
         assert {"lemma", "class"} <= set(entry), entry
@@ -69,7 +69,7 @@ def test_every_verb_entry_has_required_keys_and_known_values(raw_data: dict[str,
     for entry in raw_data["nouns"]:
         assert set(entry) == {"lemma", "plural", "class"}, entry
     for entry in raw_data["roles"]:
-        role_keys = {"lemma", "plural", "gender", "collective", "exact"}
+        role_keys = {"lemma", "plural", "gender", "collective", "exact", "same_as"}
         assert {"lemma", "plural"} <= set(entry) <= role_keys, entry
     for entry in raw_data["pronouns"]:
         assert set(entry) == {"form", "person", "readings", "kind"}, entry
@@ -544,6 +544,32 @@ def test_role_nouns(lexicon: Lexicon, word: str, lemma: str, gender: Gender | No
 @pytest.mark.parametrize("word", ["waterbron", "hamburger", "voorraad", "tafel", "Amsterdam"])
 def test_not_role_nouns(lexicon: Lexicon, word: str) -> None:
     assert lexicon.role_noun(word) is None
+
+
+def test_role_senses_join_genders_and_synonyms(lexicon: Lexicon) -> None:
+    senses = {word: role.sense for word in ("zegsman", "woordvoerster", "woordvoerder", "minister")
+              if (role := lexicon.role_noun(word)) is not None}  # fmt: skip
+    assert senses == {
+        "zegsman": "woordvoerder",
+        "woordvoerster": "woordvoerder",
+        "woordvoerder": "woordvoerder",
+        "minister": "minister",
+    }
+
+
+def test_build_rejects_a_role_same_as_no_role(raw_data: dict[str, Any]) -> None:
+    entry = {"lemma": "zegsdame", "plural": ["zegsdames"], "same_as": "zegspersoon"}
+    with pytest.raises(QuoteAttrError, match="is no role lemma"):
+        build(_data_with(raw_data, "roles", entry))
+
+
+def test_text_source_cue_names_its_preposition(lexicon: Lexicon) -> None:
+    staan = lexicon.verb_by_lemma("staan in")
+    zeggen = lexicon.verb_by_lemma("zeggen")
+    assert staan is not None
+    assert staan.source_preposition == "in"
+    assert zeggen is not None
+    assert zeggen.source_preposition is None
 
 
 def test_role_noun_number_and_collectives(lexicon: Lexicon) -> None:

@@ -1368,3 +1368,107 @@ def test_a_name_after_the_verb_in_second_place_is_the_subject_on_an_unparsed_sen
         ("direct.postposed", "Piet Jansen"),
         ("direct.floating_subject", "Karel de Boer"),
     ]
+
+
+_IN_HET_ARTIKEL = """# text = In De Groene van 31 mei staat in het artikel van Eveline Brandt: ‘Het is erg.’
+1	In	in	ADP	_	_	3	case	_	_
+2	De	de	DET	_	_	3	det	_	_
+3	Groene	Groene	PROPN	_	_	7	obl	_	_
+4	van	van	ADP	_	_	5	case	_	_
+5	31	31	NUM	_	_	3	nmod	_	_
+6	mei	mei	NOUN	_	_	5	flat	_	_
+7	staat	staan	VERB	_	VerbForm=Fin	0	root	_	_
+8	in	in	ADP	_	_	10	case	_	_
+9	het	het	DET	_	_	10	det	_	_
+10	artikel	artikel	NOUN	_	_	7	obl	_	_
+11	van	van	ADP	_	_	12	case	_	_
+12	Eveline	Eveline	PROPN	_	_	10	nmod	_	_
+13	Brandt	Brandt	PROPN	_	_	12	flat	_	SpaceAfter=No
+14	:	:	PUNCT	_	_	7	punct	_	_
+15	‘	‘	PUNCT	_	_	18	punct	_	SpaceAfter=No
+16	Het	het	PRON	_	_	18	nsubj	_	_
+17	is	zijn	AUX	_	_	18	cop	_	_
+18	erg	erg	ADJ	_	_	7	parataxis	_	SpaceAfter=No
+19	.	.	PUNCT	_	_	18	punct	_	SpaceAfter=No
+20	’	’	PUNCT	_	_	18	punct	_	_
+
+"""
+
+_IN_HET_PAROOL = """# text = Zo staat in Het Parool dat de stad vol is.
+1	Zo	zo	ADV	_	_	2	advmod	_	_
+2	staat	staan	VERB	_	VerbForm=Fin	0	root	_	_
+3	in	in	ADP	_	_	5	case	_	_
+4	Het	het	DET	_	_	5	det	_	_
+5	Parool	Parool	PROPN	_	_	2	obl	_	_
+6	dat	dat	SCONJ	_	_	10	mark	_	_
+7	de	de	DET	_	_	8	det	_	_
+8	stad	stad	NOUN	_	_	10	nsubj	_	_
+9	vol	vol	ADJ	_	_	10	advmod	_	_
+10	is	zijn	VERB	_	VerbForm=Fin	2	ccomp	_	SpaceAfter=No
+11	.	.	PUNCT	_	_	2	punct	_	_
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("conllu", "expected"),
+    [
+        # The text's author speaks; the date after the publication is no speaker.
+        (_IN_HET_ARTIKEL, ("direct", "Het is erg", "staat", "Eveline Brandt", "direct.preposed")),
+        # With no author, the publication itself.
+        (_IN_HET_PAROOL, ("indirect", "de stad vol is", "staat", "Het Parool", "indirect.clause")),
+    ],
+)
+def test_the_text_a_quote_stands_in_is_its_source(
+    attributor: Attributor, conllu: str, expected: tuple[str, ...]
+) -> None:
+    (quote,) = _quotes(attributor, next(parse_trees(conllu.splitlines())))
+    assert _summary(quote) == expected
+
+
+_FRONTED_PLACE = """# text = In Den Haag zei Rutte: ‘Het is erg.’
+1	In	in	ADP	_	_	3	case	_	_
+2	Den	den	PROPN	_	_	3	flat	_	_
+3	Haag	Haag	PROPN	_	_	4	obl	_	_
+4	zei	zeggen	VERB	_	VerbForm=Fin	0	root	_	_
+5	Rutte	Rutte	PROPN	_	_	4	obj	_	SpaceAfter=No
+6	:	:	PUNCT	_	_	4	punct	_	_
+7	‘	‘	PUNCT	_	_	10	punct	_	SpaceAfter=No
+8	Het	het	PRON	_	_	10	nsubj	_	_
+9	is	zijn	AUX	_	_	10	cop	_	_
+10	erg	erg	ADJ	_	_	4	parataxis	_	SpaceAfter=No
+11	.	.	PUNCT	_	_	10	punct	_	SpaceAfter=No
+12	’	’	PUNCT	_	_	10	punct	_	_
+
+"""
+
+
+_VAN_DIJK = """# text = Van Dijk zegt dat er onderzoek komt.
+1	Van	van	ADP	_	_	2	case	_	_
+2	Dijk	Dijk	PROPN	_	_	3	obl	_	_
+3	zegt	zeggen	VERB	_	VerbForm=Fin	0	root	_	_
+4	dat	dat	SCONJ	_	_	7	mark	_	_
+5	er	er	ADV	_	_	7	advmod	_	_
+6	onderzoek	onderzoek	NOUN	_	_	7	nsubj	_	_
+7	komt	komen	VERB	_	VerbForm=Fin	3	ccomp	_	SpaceAfter=No
+8	.	.	PUNCT	_	_	3	punct	_	_
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("conllu", "speaker"),
+    [
+        # The word before the verb ends a fronted place phrase: the subject follows the verb.
+        (_FRONTED_PLACE, "Rutte"),
+        # A surname that opens with a preposition is no fronted phrase.
+        (_VAN_DIJK, "Van Dijk"),
+    ],
+)
+def test_a_fronted_phrase_before_the_verb_is_no_subject(
+    attributor: Attributor, conllu: str, speaker: str
+) -> None:
+    # Weak parses with no subject, so the words around the verb decide.
+    (quote,) = _quotes(attributor, next(parse_trees(conllu.splitlines())))
+    assert quote.speaker is not None
+    assert quote.speaker.name == speaker

@@ -301,3 +301,31 @@ def test_a_role_noun_may_be_the_last_speaker_named_by_first_name_only() -> None:
         _attribution(text, "De brug blijft dicht", "de recherchechef"),
     ]
     assert _names(text, attributions) == ["Theo", "Theo"]
+
+
+def test_a_role_noun_takes_the_person_brought_in_with_the_same_role() -> None:
+    # A synonym (zegsman for woordvoerder) names the same role; an unrelated role does not.
+    text = (
+        "Een woordvoerder van Tesco wilde het bericht niet bevestigen. ‘We zoeken altijd naar"
+        " manieren’, aldus de zegsman. ‘Het klopt niet’, zei de burgemeester."
+    )
+    attributions = [
+        _attribution(text, "We zoeken altijd naar manieren", "de zegsman"),
+        _attribution(text, "Het klopt niet", "de burgemeester"),
+    ]
+    assert _names(text, attributions) == ["een woordvoerder van Tesco", "de burgemeester"]
+
+
+def test_a_role_noun_takes_no_person_brought_in_paragraphs_before() -> None:
+    text = "Een woordvoerster bij de gemeente zweeg.\n\nEen.\n\nTwee.\n\n‘Nee’, zei de woordvoerder."
+    assert _names(text, [_attribution(text, "Nee", "de woordvoerder")]) == ["de woordvoerder"]
+
+
+def test_a_first_name_finds_the_name_after_a_word_before_it() -> None:
+    # ``Zijdewinder`` (a man from Zijdewind) runs into the name, so the first name is inside it.
+    text = "Zijdewinder Fred Boekel klaagt: ‘Ik was in shock.’ Fred: ‘Ik lees deze krant al lang.’"
+    attributions = [
+        _attribution(text, "Ik was in shock.", "Zijdewinder Fred Boekel"),
+        _attribution(text, "Ik lees deze krant al lang.", "Fred", nth=1),
+    ]
+    assert _names(text, attributions)[1] == "Fred Boekel"
