@@ -136,6 +136,25 @@ def test_dedup_key(first: str, second: str, same: bool) -> None:
     assert (data.dedup_key(first) == data.dedup_key(second)) is same
 
 
+def test_harmonise_features_drops_mood_and_determiner_pron_type() -> None:
+    rows = (
+        ("1", "De", "de", "DET", "LID", "Definite=Def|PronType=Art", "2", "det", "_", "_"),
+        ("2", "man", "man", "NOUN", "N", "Gender=Com|Number=Sing", "3", "nsubj", "_", "_"),
+        ("3", "zegt", "zeggen", "VERB", "WW", "Mood=Ind|Number=Sing|VerbForm=Fin", "0", "root", "_", "_"),
+        ("4", "dit", "dit", "PRON", "VNW", "Person=3|PronType=Dem", "3", "obj", "_", "_"),
+        ("5", "geen", "geen", "DET", "VNW", "PronType=Neg", "3", "det", "_", "_"),
+    )
+    sentence = data.harmonise_features(data.Sentence("s1", ("# sent_id = s1",), rows))
+    assert [row[5] for row in sentence.rows] == [
+        "Definite=Def",
+        "Gender=Com|Number=Sing",
+        "Number=Sing|VerbForm=Fin",
+        "Person=3|PronType=Dem",  # a pronoun keeps its type
+        "_",
+    ]
+    assert [row[:5] + row[6:] for row in sentence.rows] == [row[:5] + row[6:] for row in rows]
+
+
 def test_augment_quotes_copies_only_quote_pairs_and_keeps_trees(tmp_path: Path) -> None:
     sentences = read_inline(tmp_path, GOLD)
     copies = data.augment_quotes(sentences, random.Random(0), share=1.0)
@@ -417,3 +436,34 @@ def test_seeded_tagger_without_a_seed_says_how_to_call_it() -> None:
 
     with pytest.raises(SystemExit, match="SEED_MODEL"):
         seeded_tagger.main([])
+
+
+class _Vocab:
+    def __init__(self, state: dict[str, object]) -> None:
+        self.state = state
+
+    def state_dict(self) -> dict[str, object]:
+        return self.state
+
+
+class _MultiVocab:
+    def __init__(self, **vocabs: dict[str, object]) -> None:
+        self.vocabs = {key: _Vocab(state) for key, state in vocabs.items()}
+
+    def keys(self) -> list[str]:
+        return list(self.vocabs)
+
+    def __getitem__(self, key: str) -> _Vocab:
+        return self.vocabs[key]
+
+
+def test_seeded_tagger_keeps_the_seeds_features_but_not_other_words() -> None:
+    from quoteattr.training.seeded_tagger import seed_vocabulary
+
+    seed = _MultiVocab(word={"de": 1}, upos={"DET": 1}, feats={"PronType": ["Art"]})
+    harmonised = _MultiVocab(word={"de": 1}, upos={"DET": 1}, feats={})
+    assert seed_vocabulary(seed, harmonised, "seed.pt") is seed
+    with pytest.raises(SystemExit, match="another word vocabulary"):
+        seed_vocabulary(seed, _MultiVocab(word={"het": 1}, upos={"DET": 1}, feats={}), "seed.pt")
+    with pytest.raises(SystemExit, match="other vocabularies"):
+        seed_vocabulary(seed, _MultiVocab(word={"de": 1}), "seed.pt")

@@ -136,7 +136,7 @@ def prepare(shared: Path, work: Path, seed: int = 1) -> None:
                 dropped_repeat += 1
                 continue
             seen.add(key)
-            train.append(sentence)
+            train.append(data.harmonise_features(sentence))
     augmented = data.augment_quotes(train, rng)
     train_all = train + augmented
     rng.shuffle(train_all)

@@ -10,6 +10,11 @@ Sources (all under ``../shared/data``):
 Every training sentence whose text also occurs in Alpino dev or test is dropped, and so
 is every repeated sentence inside the training data.
 
+``ud-extra`` was converted with a newer ``alud`` (ALUD2.17) than the UD releases of Alpino
+dev/test (ALUD2.12) and LassySmall (ALUD2.13), which write no ``Mood`` and no ``PronType`` on
+determiners; :func:`harmonise_features` drops both, so the tagger learns one convention, the
+one it is scored on.
+
 Dutch UD data holds no curly quotes (Alpino writes ``,,`` and ``''``). Inference maps each
 curly mark one-for-one to a straight one (:mod:`quoteattr.normalize`), so the augmentation
 only has to teach the models straight ``"`` and ``'`` quotes next to ``,,``/``''``.
@@ -29,6 +34,7 @@ __all__ = [
     "read_sentences",
     "write_sentences",
     "dedup_key",
+    "harmonise_features",
     "augment_quotes",
     "plain_text",
     "paragraphs",
@@ -107,6 +113,21 @@ def write_sentences(sentences: Iterable[Sentence], path: Path) -> int:
             handle.write("\n")
             count += 1
     return count
+
+
+def harmonise_features(sentence: Sentence) -> Sentence:
+    """``sentence`` with the features of the UD releases it is scored against: no ``Mood`` (on
+    every word) and no ``PronType`` on determiners (``de``: ``Definite=Def|PronType=Art`` →
+    ``Definite=Def``)."""
+    rows = []
+    for row in sentence.rows:
+        feats = [
+            f
+            for f in row[5].split("|")
+            if f != "_" and not f.startswith("Mood=") and not (row[3] == "DET" and f.startswith("PronType="))
+        ]
+        rows.append((*row[:5], "|".join(feats) or "_", *row[6:]))
+    return attrs.evolve(sentence, rows=tuple(rows))
 
 
 def dedup_key(text: str) -> str:
