@@ -998,7 +998,7 @@ def sieve_indirect_clause(ctx: Context) -> None:
             clause = next(
                 (
                     c
-                    for c in children(sentence, token, "ccomp")
+                    for c in _complement_heads(ctx, sentence, token, cue[0])
                     if _clause_is_finite(sentence, c) and not _is_adverbial_clause(sentence, c)
                 ),
                 None,
@@ -1048,6 +1048,18 @@ def sieve_indirect_clause(ctx: Context) -> None:
             ctx.claimed_stretches.update(inner)
             if span[0] <= sentence.start + 2 and span[1] >= _last_word_end(sentence) - 1:
                 ctx.claimed_sentences.add(sent_index)
+
+
+def _complement_heads(ctx: Context, sentence: Sentence, verb: Token, lemma: str) -> list[Token]:
+    """The ``ccomp`` children of a cue verb, and of its particle where that is a verb the parse
+    made the clause's head (``lieten in een reactie weten dat …``: ``weten`` as ``xcomp``)."""
+    heads = children(sentence, verb, "ccomp")
+    entry = ctx.lexicon.verb_by_lemma(lemma)
+    if entry is not None and entry.particle is not None:
+        for child in children(sentence, verb):
+            if child.deprel in ("xcomp", "compound:prt") and child.text.lower() in entry.particles:
+                heads += children(sentence, child, "ccomp")
+    return heads
 
 
 def _clause_after_colon(ctx: Context, sentence: Sentence, verb: Token) -> tuple[int, int] | None:

@@ -472,7 +472,10 @@ def _plural_antecedent(doc: ParsedDocument, sentence_starts: Sequence[int], befo
             if token.start >= before or token.deprel != "nsubj" or token.upos not in ("NOUN", "PROPN"):
                 continue
             verb = sentence.token(token.head) if token.head else None
-            if "Number=Plur" in token.feats or (verb is not None and "Number=Plur" in verb.feats):
+            # A plural verb tells the number only of a subject that is not itself singular
+            # (``Want een X zien Gedeputeerde Staten niet zitten``: the parse's two subjects).
+            plural_verb = verb is not None and "Number=Plur" in verb.feats
+            if "Number=Plur" in token.feats or (plural_verb and "Number=Sing" not in token.feats):
                 mention = mention_tokens(sentence, token)
                 return doc.text[mention[0].start : mention[-1].end]
     return None

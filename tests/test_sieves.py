@@ -1472,3 +1472,27 @@ def test_a_fronted_phrase_before_the_verb_is_no_subject(
     (quote,) = _quotes(attributor, next(parse_trees(conllu.splitlines())))
     assert quote.speaker is not None
     assert quote.speaker.name == speaker
+
+
+_LIETEN_WETEN = """# text = De bonden lieten in een reactie weten dat de actie doorgaat.
+1	De	de	DET	_	_	2	det	_	_
+2	bonden	bond	NOUN	_	Number=Plur	3	nsubj	_	_
+3	lieten	laten	VERB	_	VerbForm=Fin	0	root	_	_
+4	in	in	ADP	_	_	6	case	_	_
+5	een	een	DET	_	_	6	det	_	_
+6	reactie	reactie	NOUN	_	_	7	obl	_	_
+7	weten	weten	VERB	_	VerbForm=Inf	3	xcomp	_	_
+8	dat	dat	SCONJ	_	_	11	mark	_	_
+9	de	de	DET	_	_	10	det	_	_
+10	actie	actie	NOUN	_	_	11	nsubj	_	_
+11	doorgaat	doorgaan	VERB	_	VerbForm=Fin	7	ccomp	_	SpaceAfter=No
+12	.	.	PUNCT	_	_	3	punct	_	_
+
+"""
+
+
+def test_a_clause_on_the_verb_particle_of_laten_weten(attributor: Attributor) -> None:
+    # The model's parse: ``weten`` an ``xcomp`` that heads the clause (gold trees make it
+    # ``compound:prt`` of ``lieten``, which then heads the clause).
+    (quote,) = _quotes(attributor, next(parse_trees(_LIETEN_WETEN.splitlines())))
+    assert _summary(quote) == ("indirect", "de actie doorgaat", "lieten", "De bonden", "indirect.clause")

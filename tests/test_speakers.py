@@ -329,3 +329,45 @@ def test_a_first_name_finds_the_name_after_a_word_before_it() -> None:
         _attribution(text, "Ik lees deze krant al lang.", "Fred", nth=1),
     ]
     assert _names(text, attributions)[1] == "Fred Boekel"
+
+
+_TWO_SUBJECTS = """\
+# sent_id = handmade-speakers-3
+# text = Want een inburgering zien de bonden niet zitten.
+1	Want	want	CCONJ	_	_	4	mark	_	_
+2	een	een	DET	_	_	3	det	_	_
+3	inburgering	inburgering	NOUN	_	Number=Sing	4	nsubj	_	_
+4	zien	zien	VERB	_	Number=Plur|VerbForm=Fin	0	root	_	_
+5	de	de	DET	_	_	6	det	_	_
+6	bonden	bond	NOUN	_	Number=Plur	4	nsubj	_	_
+7	niet	niet	ADV	_	_	8	advmod	_	_
+8	zitten	zitten	VERB	_	_	4	xcomp	_	SpaceAfter=No
+9	.	.	PUNCT	_	_	4	punct	_	_
+
+# sent_id = handmade-speakers-4
+# text = Het raakt het bedrijf, waarschuwen ze.
+1	Het	het	PRON	_	_	2	nsubj	_	_
+2	raakt	raken	VERB	_	Number=Sing|VerbForm=Fin	0	root	_	_
+3	het	het	DET	_	_	4	det	_	_
+4	bedrijf	bedrijf	NOUN	_	_	2	obj	_	SpaceAfter=No
+5	,	,	PUNCT	_	_	6	punct	_	_
+6	waarschuwen	waarschuwen	VERB	_	Number=Plur|VerbForm=Fin	2	parataxis	_	_
+7	ze	ze	PRON	_	_	6	nsubj	_	SpaceAfter=No
+8	.	.	PUNCT	_	_	2	punct	_	_
+
+"""
+
+
+def test_plural_ze_skips_a_singular_subject_beside_a_plural_verb() -> None:
+    # The parse gave the plural verb two subjects; the singular one is no antecedent of ``ze``.
+    doc = document_from_trees(list(parse_trees(_TWO_SUBJECTS.splitlines())))
+    text = doc.text
+    cue_at = text.index("waarschuwen")
+    attribution = attrs.evolve(
+        _attribution(text, "Het raakt het bedrijf", "ze", nth=0),
+        kind=QuoteKind.INDIRECT,
+        cue=(cue_at, cue_at + len("waarschuwen"), "waarschuwen"),
+    )
+    (quote,) = resolve(doc, [attribution], load())
+    assert quote.speaker is not None
+    assert quote.speaker.name == "de bonden"
