@@ -130,6 +130,9 @@ class CueVerb:
     """For a verb that is no cue alone (:attr:`is_multiword`): the word that sends a sentence
     to the parser in the cheap scan (``duidelijk``, ``mening``); None to leave it to
     :meth:`Lexicon.may_hold_cue`."""
+    adjective_participle: bool = False
+    """Its participle with ``worden``/``zijn`` is an adjective, no passive of the cue (``wordt
+    bekend waar …``: becomes known, not is confessed)."""
     source_preposition: str | None = None
     """For a verb whose source is a text (``in het artikel van X staat``): the preposition before
     that text; the text's ``van`` owner speaks, else the text itself. None for a verb whose subject
@@ -648,7 +651,8 @@ def _compound_head(word: str, vocabulary: frozenset[str] | Mapping[str, Any]) ->
 
 _VERB_KEYS = frozenset(
     {"lemma", "class", "particle", "particle_variants", "joined", "verb", "words", "preposition", "reflexive",
-     "needs_clause", "tag_only", "quotes_object", "stem", "anchor", "anchored", "source"}
+     "needs_clause", "tag_only", "quotes_object", "stem", "anchor", "anchored", "source",
+     "adjective_participle"}
 )  # fmt: skip
 
 
@@ -777,6 +781,7 @@ def _build_verb(entry: Mapping[str, Any], irregular: Mapping[str, Mapping[str, S
         reflexive=_bool(entry, "reflexive", False, where),
         preposition=_opt_str(entry, "preposition", where),
         source_preposition=_opt_str(entry, "source", where),
+        adjective_participle=_bool(entry, "adjective_participle", False, where),
         split_forms=split,
         joined_forms=joined_forms,
         participles=participles,

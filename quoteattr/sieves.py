@@ -253,6 +253,12 @@ class Context:
             return None
         if verb.tag_only and not as_tag:
             return None
+        if (
+            verb.adjective_participle
+            and token.text.lower() in verb.participles
+            and children(sentence, token, "aux:pass", "cop")
+        ):
+            return None
         return verb.lemma, verb.cue_class, verb.needs_clause
 
     def inside_stretch(self, span: tuple[int, int]) -> bool:
@@ -1037,6 +1043,10 @@ def sieve_indirect_clause(ctx: Context) -> None:
             ):
                 # ``Totdat Bierman moest …``: a conjunction the parse took for the subject.
                 subject = _surface_subject(sentence, token) or subject
+            if subject is not None and subject.deprel == "nsubj:pass" and not _quotes_object(ctx, cue[0]):
+                # ``Er wordt gezegd dat …``, ``Hij werd gevraagd of …``: the passive subject is
+                # what is said or who is addressed; only an agent (``door X``) speaks.
+                subject = None
             kind, inner = _kind_for(ctx, *span)
             speaker, speaker_head = _speaker_of(ctx, sent_index, subject)
             confidence = 0.8 if cue[1] is CueClass.SPEECH else 0.65
@@ -1048,6 +1058,11 @@ def sieve_indirect_clause(ctx: Context) -> None:
             ctx.claimed_stretches.update(inner)
             if span[0] <= sentence.start + 2 and span[1] >= _last_word_end(sentence) - 1:
                 ctx.claimed_sentences.add(sent_index)
+
+
+def _quotes_object(ctx: Context, lemma: str) -> bool:
+    entry = ctx.lexicon.verb_by_lemma(lemma)
+    return entry is not None and entry.quotes_object
 
 
 def _complement_heads(ctx: Context, sentence: Sentence, verb: Token, lemma: str) -> list[Token]:

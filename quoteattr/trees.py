@@ -45,6 +45,21 @@ def first_child(sentence: Sentence, token: Token, *rels: str) -> Token | None:
 _FRONTED_OBJECTS = frozenset({"dat", "dit", "het", "wat"})
 
 
+def _door_phrase_of_passive(sentence: Sentence, verb: Token) -> Token | None:
+    """``Door de minister werd gezegd …`` parsed with a plain ``obl``: under a passive auxiliary
+    the ``door`` phrase is the agent."""
+    if not children(sentence, verb, "aux:pass"):
+        return None
+    return next(
+        (
+            t
+            for t in children(sentence, verb, "obl")
+            if any(c.text.lower() == "door" for c in children(sentence, t, "case"))
+        ),
+        None,
+    )
+
+
 def subject_of(sentence: Sentence, verb: Token) -> Token | None:
     """The speaker-side argument of ``verb``.
 
@@ -56,7 +71,7 @@ def subject_of(sentence: Sentence, verb: Token) -> Token | None:
     for _ in range(4):
         if current is None:
             return None
-        agent = first_child(sentence, current, "obl:agent")
+        agent = first_child(sentence, current, "obl:agent") or _door_phrase_of_passive(sentence, current)
         if agent is not None:
             return agent
         for rel in ("nsubj", "csubj"):

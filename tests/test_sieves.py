@@ -1496,3 +1496,40 @@ def test_a_clause_on_the_verb_particle_of_laten_weten(attributor: Attributor) ->
     # ``compound:prt`` of ``lieten``, which then heads the clause).
     (quote,) = _quotes(attributor, next(parse_trees(_LIETEN_WETEN.splitlines())))
     assert _summary(quote) == ("indirect", "de actie doorgaat", "lieten", "De bonden", "indirect.clause")
+
+
+_WORDT_BEKEND = """# text = Later wordt bekend waar bezorgers staken.
+1	Later	later	ADV	_	_	3	advmod	_	_
+2	wordt	worden	AUX	_	_	3	aux:pass	_	_
+3	bekend	bekennen	VERB	_	VerbForm=Part	0	root	_	_
+4	waar	waar	ADV	_	_	6	advmod	_	_
+5	bezorgers	bezorger	NOUN	_	_	6	nsubj	_	_
+6	staken	staken	VERB	_	VerbForm=Fin	3	ccomp	_	SpaceAfter=No
+7	.	.	PUNCT	_	_	3	punct	_	_
+
+"""
+
+_WERD_GEVRAAGD = """# text = De minister werd gevraagd of het plan doorgaat.
+1	De	de	DET	_	_	2	det	_	_
+2	minister	minister	NOUN	_	_	4	nsubj:pass	_	_
+3	werd	worden	AUX	_	_	4	aux:pass	_	_
+4	gevraagd	vragen	VERB	_	VerbForm=Part	0	root	_	_
+5	of	of	SCONJ	_	_	8	mark	_	_
+6	het	het	DET	_	_	7	det	_	_
+7	plan	plan	NOUN	_	_	8	nsubj	_	_
+8	doorgaat	doorgaan	VERB	_	VerbForm=Fin	4	ccomp	_	SpaceAfter=No
+9	.	.	PUNCT	_	_	4	punct	_	_
+
+"""
+
+
+def test_a_participle_that_is_an_adjective_with_worden_is_no_cue(attributor: Attributor) -> None:
+    # ``wordt bekend``: becomes known, tagged as the participle of bekennen (to confess).
+    assert _quotes(attributor, next(parse_trees(_WORDT_BEKEND.splitlines()))) == []
+
+
+def test_the_subject_of_a_passive_cue_is_no_speaker(attributor: Attributor) -> None:
+    # The minister is asked, not asking: with no ``door`` phrase nobody is named.
+    (quote,) = _quotes(attributor, next(parse_trees(_WERD_GEVRAAGD.splitlines())))
+    assert quote.content.text == "het plan doorgaat"
+    assert quote.speaker is None

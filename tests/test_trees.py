@@ -90,3 +90,28 @@ def test_of_two_subjects_as_near_the_verb_the_first_wins() -> None:
     subject = subject_of(sentence, sentence.token(3))
     assert subject is not None
     assert subject.text == "ambtenaar"
+
+
+def test_a_door_phrase_under_a_passive_is_the_agent_whatever_its_label() -> None:
+    conllu = """\
+# sent_id = handmade-trees-5
+# text = Door de minister werd gezegd dat het kan.
+1	Door	door	ADP	_	_	3	case	_	_
+2	de	de	DET	_	_	3	det	_	_
+3	minister	minister	NOUN	_	_	5	obl	_	_
+4	werd	worden	AUX	_	_	5	aux:pass	_	_
+5	gezegd	zeggen	VERB	_	VerbForm=Part	0	root	_	_
+6	dat	dat	SCONJ	_	_	8	mark	_	_
+7	het	het	PRON	_	_	8	nsubj	_	_
+8	kan	kunnen	VERB	_	VerbForm=Fin	5	ccomp	_	SpaceAfter=No
+9	.	.	PUNCT	_	_	5	punct	_	_
+
+"""
+    doc = document_from_trees(list(parse_trees(conllu.splitlines())))
+    sentence = doc.sentences[0]
+    subject = subject_of(sentence, sentence.token(5))
+    assert subject is not None
+    assert subject.text == "minister"
+    # Without the passive auxiliary a ``door`` phrase is a cause, not a speaker.
+    active = document_from_trees(list(parse_trees(conllu.replace("aux:pass", "aux").splitlines())))
+    assert subject_of(active.sentences[0], active.sentences[0].token(5)) is None
