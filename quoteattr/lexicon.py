@@ -445,6 +445,9 @@ class Lexicon:
     """Prepositions before a channel noun (``in een verklaring``, ``op een persconferentie``)."""
     addressee_prepositions: frozenset[str]
     """Prepositions whose object is the addressee, never the speaker (``zei hij tegen de NOS``)."""
+    topic_prepositions: frozenset[str]
+    """Prepositions whose object after a verb of saying is what was said about (``klaagde over
+    ‘…’``, ``waarschuwde voor ‘…’``)."""
     departments: tuple[str, ...]
     """Capitalised names of ministries and portfolios (``Buitenlandse Zaken``) that stand between
     a minister's title and name (``minister van Buitenlandse Zaken Wang Yi``)."""
@@ -984,6 +987,7 @@ def build(data: Mapping[str, Any]) -> Lexicon:
         channel_nouns=frozenset(channel),
         channel_prepositions=frozenset(_strs(data, "channel_prepositions", "top level")),
         addressee_prepositions=frozenset(_strs(data, "addressee_prepositions", "top level")),
+        topic_prepositions=frozenset(_strs(data, "topic_prepositions", "top level")),
         departments=tuple(sorted(_strs(data, "departments", "top level"), key=len, reverse=True)),
         plain=plain,
         joined=joined,

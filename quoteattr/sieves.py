@@ -878,6 +878,11 @@ def sieve_direct_cue_object(ctx: Context) -> None:
         if top[0].deprel.split(":")[0] not in ("obj", "obl", "nmod", "ccomp", "xcomp", "appos", "parataxis"):
             continue
         cue = ctx.cue_verb(sentence, governor)
+        if cue is None:
+            # ``klaagt bij de caravan over de ’…’``, the fragment attached to the wrong noun: the
+            # preposition right before it follows the cue verb in the same clause.
+            governor = _cue_before_preposition(ctx, sentence, inside[0]) or governor
+            cue = ctx.cue_verb(sentence, governor)
         if cue is not None and governor.upos in ("VERB", "AUX") and cue[1] is not CueClass.OPINION:
             head = subject_of(sentence, governor)
             speaker, speaker_head = _speaker_of(ctx, sent_index, head)
@@ -912,6 +917,24 @@ def sieve_direct_cue_object(ctx: Context) -> None:
                 )
             )
             ctx.claimed_stretches.add(index)
+
+
+def _cue_before_preposition(ctx: Context, sentence: Sentence, first: Token) -> Token | None:
+    """The cue verb before ``<topic preposition> (<article>) <first>``, with no verb or punctuation
+    between, or None."""
+    before = [t for t in sentence.tokens if t.id < first.id]
+    if before and is_punct(before[-1]):
+        before = before[:-1]  # the opening mark
+    if before and before[-1].upos == "DET":
+        before = before[:-1]
+    if not before or before[-1].text.lower() not in ctx.lexicon.topic_prepositions:
+        return None
+    for token in reversed(before[:-1]):
+        if token.upos in ("VERB", "AUX"):
+            return token if ctx.cue_verb(sentence, token) is not None else None
+        if is_punct(token) or token.upos in ("SCONJ", "CCONJ"):
+            return None
+    return None
 
 
 _NOUN_VAN_BRACKET = regex.compile(r"(\p{L}+)\s+van\s+([^()\n]+?)\s*\(\s*$")

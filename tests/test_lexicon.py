@@ -458,6 +458,10 @@ def test_attribution_prepositions(lexicon: Lexicon) -> None:
     assert lexicon.is_attribution_preposition("aldus")
     assert not lexicon.is_attribution_preposition("zo")
     assert not lexicon.is_attribution_preposition("van")
+    # Topic prepositions never name the addressee, and ``van`` (``het logo van ‘…’``) is none.
+    assert "over" in lexicon.topic_prepositions
+    assert not lexicon.topic_prepositions & lexicon.addressee_prepositions
+    assert "van" not in lexicon.topic_prepositions
 
 
 def test_phrase_at_takes_the_longest_phrase(lexicon: Lexicon) -> None:

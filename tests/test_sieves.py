@@ -1533,3 +1533,46 @@ def test_the_subject_of_a_passive_cue_is_no_speaker(attributor: Attributor) -> N
     (quote,) = _quotes(attributor, next(parse_trees(_WERD_GEVRAAGD.splitlines())))
     assert quote.content.text == "het plan doorgaat"
     assert quote.speaker is None
+
+
+_KLAAGT_OVER = """# text = Boekel klaagt bij de caravan over de ’slechte sportpagina’.
+1	Boekel	Boekel	PROPN	_	_	2	nsubj	_	_
+2	klaagt	klagen	VERB	_	VerbForm=Fin	0	root	_	_
+3	bij	bij	ADP	_	_	5	case	_	_
+4	de	de	DET	_	_	5	det	_	_
+5	caravan	caravan	NOUN	_	_	2	obl	_	_
+6	over	over	ADP	_	_	10	case	_	_
+7	de	de	DET	_	_	10	det	_	_
+8	’	’	PUNCT	_	_	10	punct	_	SpaceAfter=No
+9	slechte	slecht	ADJ	_	_	10	amod	_	_
+10	sportpagina	sportpagina	NOUN	_	_	5	nmod	_	SpaceAfter=No
+11	’	’	PUNCT	_	_	10	punct	_	SpaceAfter=No
+12	.	.	PUNCT	_	_	2	punct	_	_
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "preposition", "found"),
+    [
+        ("klaagt", "klagen", "over", True),
+        # A verb of no saying before the preposition: a quoted term, no quote.
+        ("werkt", "werken", "over", False),
+        # ``van`` names no topic of speech (``onthulde het logo van ‘…’``: a title).
+        ("klaagt", "klagen", "van", False),
+    ],
+)
+def test_a_fragment_after_the_preposition_of_a_cue_verb_is_quoted_speech(
+    attributor: Attributor, verb: str, lemma: str, preposition: str, found: bool
+) -> None:
+    # The model attached the fragment to the nearer noun; the surface still shows the cue.
+    conllu = (
+        _KLAAGT_OVER.replace("klaagt", verb)
+        .replace("klagen", lemma)
+        .replace(" over ", f" {preposition} ")
+        .replace("over\tover", f"{preposition}\t{preposition}")
+    )
+    quotes = _quotes(attributor, next(parse_trees(conllu.splitlines())))
+    assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == (
+        [("slechte sportpagina", "Boekel")] if found else []
+    )
