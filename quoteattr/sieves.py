@@ -253,6 +253,8 @@ class Context:
             return None
         if verb.tag_only and not as_tag:
             return None
+        if verb.source_preposition is not None and _text_source(self, sentence, token, verb.lemma) is None:
+            return None  # ``staat … in`` with no text: a place, not a source
         if (
             verb.adjective_participle
             and token.text.lower() in verb.participles
@@ -818,11 +820,16 @@ def _text_source(ctx: Context, sentence: Sentence, verb: Token, lemma: str) -> T
     entry = ctx.lexicon.verb_by_lemma(lemma)
     if entry is None or entry.source_preposition is None:
         return None
+    # A text is a channel noun (``het artikel``) or a name (``Het Parool``), right after the verb
+    # (adverbs aside) or before it: ``staat vandaag op het spel in het Parlement`` is an idiom
+    # with a place.
     texts = [
         child
         for child in children(sentence, verb)
         if child.deprel.startswith("obl")
+        and (child.upos == "PROPN" or ctx.lexicon.is_channel_noun(child.text))
         and any(c.text.lower() == entry.source_preposition for c in children(sentence, child, "case"))
+        and (child.id < verb.id or _adverbs_between(sentence, verb, _phrase_start(sentence, child)))
     ]
     if not texts:
         return None
@@ -831,6 +838,19 @@ def _text_source(ctx: Context, sentence: Sentence, verb: Token, lemma: str) -> T
     text = min(texts, key=lambda t: (t.id < verb.id, abs(t.id - verb.id)))
     owner = _van_owner(sentence, text)
     return owner if owner is not None and owner.upos in ("PROPN", "NOUN") else text
+
+
+def _phrase_start(sentence: Sentence, head: Token) -> Token:
+    """The first token of ``head``'s own words: its case marker, determiner, modifiers before it."""
+    first = head
+    for child in children(sentence, head, "case", "det", "amod", "nummod"):
+        if child.id < first.id:
+            first = child
+    return first
+
+
+def _adverbs_between(sentence: Sentence, left: Token, right: Token) -> bool:
+    return all(t.upos == "ADV" for t in sentence.tokens[left.id : right.id - 1])
 
 
 def _van_owner(sentence: Sentence, noun: Token) -> Token | None:
@@ -1704,7 +1724,9 @@ def sieve_indirect_anaphoric(ctx: Context) -> None:
         cue = ctx.cue_verb(sentence, verb)
         if cue is None or verb.upos not in ("VERB", "AUX"):
             continue
-        subject = subject_of(sentence, verb)
+        if any(_clause_is_finite(sentence, c) for c in _complement_heads(ctx, sentence, verb, cue[0])):
+            continue  # ``Zo staat in Het Parool dat …``: the clause is what is reported
+        subject = _text_source(ctx, sentence, verb, cue[0]) or subject_of(sentence, verb)
         if subject is None or subject.id == words[0].id:
             subject = next((t for t in words[2:] if t.upos in ("PROPN", "NOUN", "PRON")), None)
         if subject is None:

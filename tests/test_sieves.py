@@ -1576,3 +1576,44 @@ def test_a_fragment_after_the_preposition_of_a_cue_verb_is_quoted_speech(
     assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == (
         [("slechte sportpagina", "Boekel")] if found else []
     )
+
+
+_HET_PLAN = """# text = Het plan faalt.
+1	Het	het	DET	_	_	2	det	_	_
+2	plan	plan	NOUN	_	_	3	nsubj	_	_
+3	faalt	falen	VERB	_	VerbForm=Fin	0	root	_	SpaceAfter=No
+4	.	.	PUNCT	_	_	3	punct	_	_
+
+"""
+
+_OP_HET_SPEL = """# text = Dat staat vandaag op het spel in het Parlement.
+1	Dat	dat	PRON	_	_	2	nsubj	_	_
+2	staat	staan	VERB	_	VerbForm=Fin	0	root	_	_
+3	vandaag	vandaag	ADV	_	_	2	advmod	_	_
+4	op	op	ADP	_	_	6	case	_	_
+5	het	het	DET	_	_	6	det	_	_
+6	spel	spel	NOUN	_	_	2	obl	_	_
+7	in	in	ADP	_	_	9	case	_	_
+8	het	het	DET	_	_	9	det	_	_
+9	Parlement	Parlement	PROPN	_	_	2	obl	_	SpaceAfter=No
+10	.	.	PUNCT	_	_	2	punct	_	_
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # The clause after ``staat in X`` is what is reported, not the sentence before.
+        (_IN_HET_PAROOL, [("de stad vol is", "Het Parool")]),
+        # ``op het spel staan`` (be at stake) with a place after it reports nothing.
+        (_OP_HET_SPEL, []),
+    ],
+    ids=["clause", "idiom"],
+)
+def test_staan_in_needs_a_text_next_to_it(
+    attributor: Attributor, second: str, expected: list[tuple[str, str]]
+) -> None:
+    trees = [next(parse_trees(_HET_PLAN.splitlines())), next(parse_trees(second.splitlines()))]
+    quotes = attributor.extract_parsed(document_from_trees(trees))
+    assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == expected
