@@ -130,6 +130,9 @@ class CueVerb:
     """For a verb that is no cue alone (:attr:`is_multiword`): the word that sends a sentence
     to the parser in the cheap scan (``duidelijk``, ``mening``); None to leave it to
     :meth:`Lexicon.may_hold_cue`."""
+    idiom_modal: str | None = None
+    """A modal that with a subject that cannot speak makes an idiom, no cue (``willen``: ``dat
+    wil zeggen``, ``een diploma wil niet zeggen dat …``: to mean)."""
     adjective_participle: bool = False
     """Its participle with ``worden``/``zijn`` is an adjective, no passive of the cue (``wordt
     bekend waar …``: becomes known, not is confessed)."""
@@ -655,7 +658,7 @@ def _compound_head(word: str, vocabulary: frozenset[str] | Mapping[str, Any]) ->
 _VERB_KEYS = frozenset(
     {"lemma", "class", "particle", "particle_variants", "joined", "verb", "words", "preposition", "reflexive",
      "needs_clause", "tag_only", "quotes_object", "stem", "anchor", "anchored", "source",
-     "adjective_participle"}
+     "adjective_participle", "idiom_modal"}
 )  # fmt: skip
 
 
@@ -785,6 +788,7 @@ def _build_verb(entry: Mapping[str, Any], irregular: Mapping[str, Mapping[str, S
         preposition=_opt_str(entry, "preposition", where),
         source_preposition=_opt_str(entry, "source", where),
         adjective_participle=_bool(entry, "adjective_participle", False, where),
+        idiom_modal=_opt_str(entry, "idiom_modal", where),
         split_forms=split,
         joined_forms=joined_forms,
         participles=participles,

@@ -255,6 +255,8 @@ class Context:
             return None
         if verb.source_preposition is not None and _text_source(self, sentence, token, verb.lemma) is None:
             return None  # ``staat … in`` with no text: a place, not a source
+        if verb.idiom_modal is not None and self._idiom_with_modal(sentence, token, verb.idiom_modal):
+            return None
         if (
             verb.adjective_participle
             and token.text.lower() in verb.participles
@@ -262,6 +264,18 @@ class Context:
         ):
             return None
         return verb.lemma, verb.cue_class, verb.needs_clause
+
+    def _idiom_with_modal(self, sentence: Sentence, token: Token, modal: str) -> bool:
+        """``Een opleiding wil niet zeggen dat …``: the modal governs the verb and its subject
+        cannot speak."""
+        governs = [t for t in children(sentence, token, "aux") if t.lemma == modal]
+        if not governs and token.head and token.deprel == "xcomp":
+            head = sentence.token(token.head)
+            governs = [head] if head.lemma == modal else []
+        if not governs:
+            return False
+        subject = subject_of(sentence, token)
+        return subject is None or not _may_speak(self, subject)
 
     def inside_stretch(self, span: tuple[int, int]) -> bool:
         """Whether ``span`` lies inside the content of a quoted stretch (nested speech), or

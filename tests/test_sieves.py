@@ -1617,3 +1617,41 @@ def test_staan_in_needs_a_text_next_to_it(
     trees = [next(parse_trees(_HET_PLAN.splitlines())), next(parse_trees(second.splitlines()))]
     quotes = attributor.extract_parsed(document_from_trees(trees))
     assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == expected
+
+
+_WIL_NIET_ZEGGEN = """# text = Een diploma wil niet zeggen dat je geschikt bent.
+1	Een	een	DET	_	_	2	det	_	_
+2	diploma	diploma	NOUN	_	_	5	nsubj	_	_
+3	wil	willen	AUX	_	VerbForm=Fin	5	aux	_	_
+4	niet	niet	ADV	_	_	5	advmod	_	_
+5	zeggen	zeggen	VERB	_	VerbForm=Inf	0	root	_	_
+6	dat	dat	SCONJ	_	_	9	mark	_	_
+7	je	je	PRON	_	_	9	nsubj	_	_
+8	geschikt	geschikt	ADJ	_	_	9	xcomp	_	_
+9	bent	zijn	AUX	_	VerbForm=Fin	5	ccomp	_	SpaceAfter=No
+10	.	.	PUNCT	_	_	5	punct	_	_
+
+"""
+
+
+_JANSEN_WIL_ZEGGEN = """# text = Jansen wil zeggen dat je geschikt bent.
+1	Jansen	Jansen	PROPN	_	_	3	nsubj	_	_
+2	wil	willen	AUX	_	VerbForm=Fin	3	aux	_	_
+3	zeggen	zeggen	VERB	_	VerbForm=Inf	0	root	_	_
+4	dat	dat	SCONJ	_	_	7	mark	_	_
+5	je	je	PRON	_	_	7	nsubj	_	_
+6	geschikt	geschikt	ADJ	_	_	7	xcomp	_	_
+7	bent	zijn	AUX	_	VerbForm=Fin	3	ccomp	_	SpaceAfter=No
+8	.	.	PUNCT	_	_	3	punct	_	_
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("conllu", "found"), [(_WIL_NIET_ZEGGEN, False), (_JANSEN_WIL_ZEGGEN, True)], ids=["diploma", "Jansen"]
+)
+def test_willen_zeggen_with_a_subject_that_cannot_speak_means_to_mean(
+    attributor: Attributor, conllu: str, found: bool
+) -> None:
+    quotes = _quotes(attributor, next(parse_trees(conllu.splitlines())))
+    assert [q.content.text for q in quotes] == (["je geschikt bent"] if found else [])
