@@ -917,6 +917,11 @@ def sieve_direct_cue_object(ctx: Context) -> None:
             # preposition right before it follows the cue verb in the same clause.
             governor = _cue_before_preposition(ctx, sentence, inside[0]) or governor
             cue = ctx.cue_verb(sentence, governor)
+        if cue is not None and any(
+            c.id > top[0].id and _clause_is_finite(sentence, c)
+            for c in _complement_heads(ctx, sentence, governor, cue[0])
+        ):
+            continue  # the cue's clause after the fragment takes it in (one mixed quote)
         if cue is not None and governor.upos in ("VERB", "AUX") and cue[1] is not CueClass.OPINION:
             head = subject_of(sentence, governor)
             speaker, speaker_head = _speaker_of(ctx, sent_index, head)
@@ -1086,6 +1091,8 @@ def sieve_indirect_clause(ctx: Context) -> None:
                 # The parse missed the clause: read ``zei (vorige week) dat …`` off the surface.
                 span, subject = _surface_complement(ctx, sentence, token, subject)
                 rule = "indirect.clause_surface"
+            if span is not None:
+                span = _with_fragment_before(ctx, token, span)
             if span is None or _inside_claimed_direct(ctx, span) or ctx.inside_stretch(span):
                 continue
             if subject is not None and (
@@ -1120,6 +1127,20 @@ def sieve_indirect_clause(ctx: Context) -> None:
 def _quotes_object(ctx: Context, lemma: str) -> bool:
     entry = ctx.lexicon.verb_by_lemma(lemma)
     return entry is not None and entry.quotes_object
+
+
+_BEFORE_CLAUSE = regex.compile(r"\s*,?\s*(?:dat|of)?\s*")
+
+
+def _with_fragment_before(ctx: Context, verb: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """``noemt het ‘fenomenaal’ dat …``: a quoted fragment between the cue and its clause joins
+    the clause, which makes one mixed quote; ``span`` unchanged otherwise."""
+    for index in ctx.stretches_from(verb.end, span[0]):
+        stretch = ctx.stretches[index]
+        after = stretch.close_end or stretch.content_end
+        if index not in ctx.claimed_stretches and _BEFORE_CLAUSE.fullmatch(ctx.doc.text, after, span[0]):
+            return stretch.open_start, span[1]
+    return span
 
 
 def _complement_heads(ctx: Context, sentence: Sentence, verb: Token, lemma: str) -> list[Token]:

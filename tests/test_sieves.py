@@ -1655,3 +1655,27 @@ def test_willen_zeggen_with_a_subject_that_cannot_speak_means_to_mean(
 ) -> None:
     quotes = _quotes(attributor, next(parse_trees(conllu.splitlines())))
     assert [q.content.text for q in quotes] == (["je geschikt bent"] if found else [])
+
+
+_NOEMT_HET = """# text = Leclercq noemt het 'fenomenaal' dat hij afviel.
+1	Leclercq	Leclercq	PROPN	_	_	2	nsubj	_	_
+2	noemt	noemen	VERB	_	VerbForm=Fin	0	root	_	_
+3	het	het	PRON	_	_	2	obj	_	_
+4	'	'	PUNCT	_	_	5	punct	_	SpaceAfter=No
+5	fenomenaal	fenomenaal	ADJ	_	_	2	xcomp	_	SpaceAfter=No
+6	'	'	PUNCT	_	_	5	punct	_	_
+7	dat	dat	SCONJ	_	_	9	mark	_	_
+8	hij	hij	PRON	_	_	9	nsubj	_	_
+9	afviel	afvallen	VERB	_	VerbForm=Fin	2	ccomp	_	SpaceAfter=No
+10	.	.	PUNCT	_	_	2	punct	_	_
+
+"""
+
+
+def test_a_fragment_between_the_cue_and_its_clause_makes_one_mixed_quote(attributor: Attributor) -> None:
+    (quote,) = _quotes(attributor, next(parse_trees(_NOEMT_HET.splitlines())))
+    assert (quote.kind, quote.content.text, quote.rule) == (
+        QuoteKind.MIXED,
+        "'fenomenaal' dat hij afviel",
+        "indirect.clause",
+    )
