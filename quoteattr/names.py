@@ -260,11 +260,19 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(rf"\b(?:{alternatives})\b")
 
 
+_TITLE_PREPOSITIONS = frozenset({"In", "Op", "Aan"})
+_ARTICLE_PARTICLES = frozenset({"'t", "’t", "de", "der", "den", "het"})
+
+
 def introduces(name: NameMention) -> bool:
     """Whether the name can introduce a person: a first name and a surname, two words besides
     particles (``Jan van der Meer``; not ``Van der Meer`` or ``De Klimaatwet``, which open a
     sentence as a bare surname or a capitalised noun would)."""
     words = name.text.split()
+    if words[0] in _TITLE_PREPOSITIONS and (len(words) < 2 or words[1].casefold() not in _ARTICLE_PARTICLES):
+        # ``In Verloren Land``: a title opening with a preposition; a surname opens so only
+        # before an article (``In 't Veld``, ``Op de Beeck``).
+        return False
     if words[0].endswith((*_ADJECTIVE_ENDINGS, "iale", "nale", "rale")):
         # ``Eurosceptische Europarlementariërs``, ``Provinciale Staten``: an adjective opens no
         # person's name.

@@ -261,6 +261,11 @@ def test_a_person_is_introduced_by_a_first_name_and_a_surname() -> None:
     assert _names(text, [_attribution(text, "Het is zwaar", "hij")]) == [None]
     text = "Jan de Vries kwam er. Het is zwaar, zegt hij."
     assert _names(text, [_attribution(text, "Het is zwaar", "hij")]) == ["Jan de Vries"]
+    # A title opening with a preposition is nobody; a surname opening so has an article next.
+    text = "In Verloren Land staat het. Het is zwaar, zegt hij."
+    assert _names(text, [_attribution(text, "Het is zwaar", "hij")]) == [None]
+    text = "Sophie in 't Veld kwam er. Het is zwaar, zegt ze."
+    assert _names(text, [_attribution(text, "Het is zwaar", "ze")]) == ["Sophie in 't Veld"]
 
 
 def test_a_sentence_opening_adverb_and_a_role_word_are_no_part_of_a_name() -> None:
