@@ -15,7 +15,17 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
-__all__ = ["NAME_RUN", "NOT_NAMES", "NameIndex", "NameMention", "index_names", "introduces", "name_at"]
+__all__ = [
+    "NAME_RUN",
+    "NOT_NAMES",
+    "TIME_WORDS",
+    "NameIndex",
+    "NameMention",
+    "department_pattern",
+    "index_names",
+    "introduces",
+    "name_at",
+]
 
 # English connectors join names of media and firms (``Mail on Sunday``, ``Bank for …``); ``of``
 # is left out, being Dutch ``or`` (``Rutte of Kaag``).
@@ -29,8 +39,32 @@ _CAP_WORD = r"\p{Lu}[\p{L}\p{M}'’.&-]*\p{L}\p{M}*|\p{Lu}\p{M}*\.?"
 _GAP = r"[ \t\u00a0]+"
 _JOIN = rf"(?:{_GAP}(?:(?:{_PARTICLES}{_GAP})+(?!\p{{Lu}}{{2}})|)(?:{_CAP_WORD}))"
 NAME_RUN = regex.compile(rf"(?:{_CAP_WORD}){_JOIN}*")
+# Days and months open sentences as time adverbs (``Zaterdag meldde Buitenlandse Zaken``).
+TIME_WORDS = frozenset(
+    [
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ]
+)
 # Capitalised words that start sentences but are no names.
-NOT_NAMES = frozenset(
+NOT_NAMES = TIME_WORDS | frozenset(
     [
         "de",
         "het",
@@ -248,12 +282,13 @@ def _without(text: str, phrases: Sequence[str]) -> str:
     """``text`` with each occurrence of the phrases blanked out (same length, so offsets hold)."""
     if not phrases:
         return text
-    pattern = _phrase_pattern(tuple(phrases))
+    pattern = department_pattern(tuple(phrases))
     return pattern.sub(lambda match: " " * len(match.group()), text) if pattern.search(text) else text
 
 
 @functools.cache
-def _phrase_pattern(phrases: tuple[str, ...]) -> regex.Pattern[str]:
+def department_pattern(phrases: tuple[str, ...]) -> regex.Pattern[str]:
+    """One pattern for any of the phrases, as whole words, white space between words free."""
     alternatives = "|".join(
         regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)
     )

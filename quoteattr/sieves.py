@@ -35,7 +35,7 @@ import regex
 from quoteattr.document import ParsedDocument, Sentence, Token
 from quoteattr.lexicon import CueClass, Lexicon, Number
 from quoteattr.marks import QuotedStretch
-from quoteattr.names import NOT_NAMES, NameIndex, NameMention, index_names
+from quoteattr.names import NOT_NAMES, TIME_WORDS, NameIndex, NameMention, department_pattern, index_names
 from quoteattr.quote import QuoteKind
 from quoteattr.trees import children, first_child, is_punct, mention_tokens, span_of, subject_of
 
@@ -362,6 +362,10 @@ def _speaker_of(
     while len(tokens) > 1 and tokens[0].upos == "ADP":
         tokens = tokens[1:]
     start, end = span_of(tokens)
+    department = _department_at(ctx, sentence, head)
+    if department is not None:
+        # ``meldde Buitenlandse Zaken``: a ministry by its portfolio (no name run holds it).
+        return department, (sent_index, head.id)
     # ``de Italiaanse franciscaan Alberto Tosini``: the name in apposition names the speaker.
     following = ctx.name_index.starting_at(end) or ctx.name_index.starting_at(end + 1)
     if following is None and head.upos == "NOUN":
@@ -400,6 +404,18 @@ def _speaker_of(
     if common_noun or (head.upos == "PROPN" and head.start == sentence.start):
         end = _noun_modifiers_end(sentence, tokens[-1], end)
     return (start, end), (sent_index, head.id)
+
+
+def _department_at(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int] | None:
+    """The span of the portfolio (``Buitenlandse Zaken``) that holds ``head``, or None."""
+    if head.upos not in ("NOUN", "PROPN", "ADJ") or not ctx.lexicon.departments:
+        return None
+    for match in department_pattern(ctx.lexicon.departments).finditer(
+        ctx.doc.text, sentence.start, sentence.end
+    ):
+        if match.start() <= head.start and head.end <= match.end():
+            return match.start(), match.end()
+    return None
 
 
 def _relative_antecedent(sentence: Sentence, head: Token) -> Token:
@@ -1295,7 +1311,9 @@ def _surface_subject(sentence: Sentence, verb: Token) -> Token | None:
     # ``In De Groene van 31 mei staat …``: a fronted prepositional phrase is no subject; the
     # subject then follows the verb. Surnames open with prepositions too (``Van Dijk zegt``).
     fronted_phrase = bool(before) and before[0].upos == "ADP" and before[0].text.lower() not in _SURNAME_PREPS
-    if before and before[-1].upos in ("PROPN", "PRON", "NOUN") and not fronted_phrase:
+    # ``Zaterdag meldde …``: a day or month before the verb is a time, the subject follows.
+    time_word = bool(before) and before[-1].text.lower() in TIME_WORDS
+    if before and before[-1].upos in ("PROPN", "PRON", "NOUN") and not fronted_phrase and not time_word:
         return before[-1]
     following = [t for t in sentence.tokens if t.id > verb.id]
     if following and following[0].upos in ("PROPN", "PRON"):

@@ -77,13 +77,20 @@ def subject_of(sentence: Sentence, verb: Token) -> Token | None:
         for rel in ("nsubj", "csubj"):
             subjects = [t for t in children(sentence, current) if t.deprel == rel]
             if subjects:
-                # Two subjects is a parse error; the one nearest the verb is the likelier
-                # (``Refererend aan …, schrijft hij``), a fronted ``dat`` the least (``en dat gaf
-                # De Jonge toe``: the object), and of two as near the first (``De ambtenaar
-                # verklaarde dinsdagavond``).
+                # Two subjects is a parse error. A fronted ``dat`` is the last choice (``en dat
+                # gaf De Jonge toe``: the object), a noun or pronoun beats a word of another kind
+                # (``meldde Buitenlandse Zaken``, the adjective a second subject), then the one
+                # nearest the verb (``Refererend aan …, schrijft hij``), and of two as near the
+                # first (``De ambtenaar verklaarde dinsdagavond``).
                 anchor = current.id
                 return min(
-                    subjects, key=lambda t: (t.text.lower() in _FRONTED_OBJECTS, abs(t.id - anchor), t.id)
+                    subjects,
+                    key=lambda t: (
+                        t.text.lower() in _FRONTED_OBJECTS,
+                        t.upos not in ("NOUN", "PROPN", "PRON"),
+                        abs(t.id - anchor),
+                        t.id,
+                    ),
                 )
         if current.deprel in ("xcomp", "conj", "ccomp") and current.head:
             if current.deprel == "ccomp":

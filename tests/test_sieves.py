@@ -1679,3 +1679,26 @@ def test_a_fragment_between_the_cue_and_its_clause_makes_one_mixed_quote(attribu
         "'fenomenaal' dat hij afviel",
         "indirect.clause",
     )
+
+
+_ZATERDAG_MELDDE = """# text = Zaterdag meldde Buitenlandse Zaken dat vier Nederlanders gewond zijn.
+1	Zaterdag	zaterdag	PROPN	_	_	2	advmod	_	_
+2	meldde	melden	VERB	_	VerbForm=Fin	0	root	_	_
+3	Buitenlandse	buitenlands	ADJ	_	_	2	nsubj	_	_
+4	Zaken	zaak	NOUN	_	_	2	nsubj	_	_
+5	dat	dat	SCONJ	_	_	9	mark	_	_
+6	vier	vier	NUM	_	_	7	nummod	_	_
+7	Nederlanders	Nederlander	PROPN	_	_	9	nsubj	_	_
+8	gewond	gewond	ADJ	_	_	9	xcomp	_	_
+9	zijn	zijn	AUX	_	VerbForm=Fin	2	ccomp	_	SpaceAfter=No
+10	.	.	PUNCT	_	_	2	punct	_	_
+
+"""
+
+
+def test_a_ministry_by_its_portfolio_speaks_and_a_day_does_not(attributor: Attributor) -> None:
+    # A weak parse: the adjective of the portfolio is a second subject, the day a name.
+    (quote,) = _quotes(attributor, next(parse_trees(_ZATERDAG_MELDDE.splitlines())))
+    assert quote.speaker is not None
+    assert quote.speaker.span is not None
+    assert (quote.speaker.span.text, quote.speaker.name) == ("Buitenlandse Zaken", "Buitenlandse Zaken")

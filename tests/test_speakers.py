@@ -255,6 +255,11 @@ def test_names_leave_out_place_adjectives_and_portfolios() -> None:
     assert [n.text for n in names] == ["Wang Yi", "Hugo de Jonge"]
 
 
+def test_days_and_months_opening_a_sentence_are_no_names() -> None:
+    text = "Zaterdag kwam Jan de Vries. Mei was warm."
+    assert [n.text for n in index_names(text)] == ["Jan de Vries"]
+
+
 def test_a_person_is_introduced_by_a_first_name_and_a_surname() -> None:
     # A capitalised particle and one word open sentences as a bare surname or a noun would.
     text = "De Klimaatwet kwam er. Het is zwaar, zegt hij."

@@ -115,3 +115,21 @@ def test_a_door_phrase_under_a_passive_is_the_agent_whatever_its_label() -> None
     # Without the passive auxiliary a ``door`` phrase is a cause, not a speaker.
     active = document_from_trees(list(parse_trees(conllu.replace("aux:pass", "aux").splitlines())))
     assert subject_of(active.sentences[0], active.sentences[0].token(5)) is None
+
+
+def test_of_two_subjects_a_noun_beats_an_adjective() -> None:
+    conllu = """\
+# sent_id = handmade-trees-6
+# text = Zaterdag meldde Buitenlandse Zaken het.
+1	Zaterdag	zaterdag	PROPN	_	_	2	advmod	_	_
+2	meldde	melden	VERB	_	VerbForm=Fin	0	root	_	_
+3	Buitenlandse	buitenlands	ADJ	_	_	2	nsubj	_	_
+4	Zaken	zaak	NOUN	_	_	2	nsubj	_	_
+5	het	het	PRON	_	_	2	obj	_	SpaceAfter=No
+6	.	.	PUNCT	_	_	2	punct	_	_
+
+"""
+    doc = document_from_trees(list(parse_trees(conllu.splitlines())))
+    subject = subject_of(doc.sentences[0], doc.sentences[0].token(2))
+    assert subject is not None
+    assert subject.text == "Zaken"
