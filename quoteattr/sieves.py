@@ -1609,11 +1609,17 @@ def _volgens_name(ctx: Context, sentence: Sentence, volgens: Token) -> tuple[Tok
     if roles and tokens[volgens.id].text[:1].isupper():
         # ``Volgens De Vries``: the capitalised particle opens the name, it is no article.
         candidates.insert(0, tokens[volgens.id])
-    if roles and ctx.lexicon.role_noun(tokens[volgens.id + roles - 1].text) is not None:
+    role_word = tokens[volgens.id + roles - 1].text if roles else ""
+    role = ctx.lexicon.role_noun(role_word) if roles else None
+    if role is not None and role.number_of(role_word) is Number.SINGULAR:
+        # Nouns only (``epidemiologie``): ``volgens bronnen naar Den Haag`` names a place, and a
+        # plural role no one person.
         for extra in (1, 2):
             at = volgens.id + roles + extra
             between = tokens[volgens.id + roles : at]
-            if at < len(tokens) and all(t.text.isalpha() and t.text.islower() for t in between):
+            if at < len(tokens) and all(
+                t.text.isalpha() and t.text.islower() and t.upos == "NOUN" for t in between
+            ):
                 candidates.append(tokens[at])
     for first in candidates:
         name = ctx.name_index.at(first.start, first.end)

@@ -102,6 +102,10 @@ def resolve(
         low = mention.casefold()
         if low in _AUTHOR_PRONOUNS:
             return None
+        if low == "die":
+            # ``Die zei eens dat …``: a demonstrative subject points back to a person, any gender
+            # (a relative ``die`` reached the sieves' antecedent noun already).
+            return _antecedent(start, None)
         if low in _PERSON_PRONOUNS:
             gender, _ = _PERSON_PRONOUNS[low]
             plural = _plural_cue(doc, sentence_starts, attribution)

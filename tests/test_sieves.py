@@ -1702,3 +1702,18 @@ def test_a_ministry_by_its_portfolio_speaks_and_a_day_does_not(attributor: Attri
     assert quote.speaker is not None
     assert quote.speaker.span is not None
     assert (quote.speaker.span.text, quote.speaker.name) == ("Buitenlandse Zaken", "Buitenlandse Zaken")
+
+
+def test_volgens_a_plural_role_takes_no_place_name_after_it() -> None:
+    # ``bronnen`` (sources) is the speaker; ``Den Haag`` after ``naar`` is where she goes.
+    text = "Zijn dochter reist volgens bronnen naar Den Haag af."
+    tags = {
+        "volgens": "ADP",
+        "bronnen": "NOUN",
+        "naar": "ADP",
+        "Den": "PROPN",
+        "Haag": "PROPN",
+        "reist": "VERB",
+    }
+    quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["bronnen"]

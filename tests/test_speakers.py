@@ -381,3 +381,11 @@ def test_plural_ze_skips_a_singular_subject_beside_a_plural_verb() -> None:
     (quote,) = resolve(doc, [attribution], load())
     assert quote.speaker is not None
     assert quote.speaker.name == "de bonden"
+
+
+def test_a_demonstrative_subject_points_back_to_the_person_before() -> None:
+    text = "Het doet denken aan een opmerking van Harry Mulisch. Die zei dat hij het mooi vond."
+    attribution = attrs.evolve(
+        _attribution(text, "hij het mooi vond", "Die"), kind=QuoteKind.INDIRECT, speaker_head=None
+    )
+    assert _names(text, [attribution]) == ["Harry Mulisch"]
