@@ -248,6 +248,12 @@ def index_names(
                 words = words[1:]
                 continue
             break
+        # ``Rugwind CNV-voorzitter Arend van Wijngaarden``, ``Tweede Kamervoorzitter Khadija Arib``: a
+        # role word inside the run ends the words before the name (a headline, an ordinal).
+        for index in range(len(words) - 2, 0, -1):
+            if is_role(words[index]) and words[index + 1][:1].isupper():
+                words = words[index + 1 :]
+                break
         # ``Jan van Zanen van Utrecht``: a particle after first and last name starts an
         # affiliation, not the name.
         # An institution keeps it: ``Nationaal Museum van Wereldculturen`` (a role word before it).

@@ -35,7 +35,15 @@ import regex
 from quoteattr.document import ParsedDocument, Sentence, Token
 from quoteattr.lexicon import CueClass, Lexicon, Number
 from quoteattr.marks import QuotedStretch
-from quoteattr.names import NOT_NAMES, TIME_WORDS, NameIndex, NameMention, department_pattern, index_names
+from quoteattr.names import (
+    NOT_NAMES,
+    TIME_WORDS,
+    NameIndex,
+    NameMention,
+    department_pattern,
+    index_names,
+    introduces,
+)
 from quoteattr.quote import QuoteKind
 from quoteattr.trees import children, first_child, is_punct, mention_tokens, span_of, subject_of
 
@@ -770,6 +778,21 @@ def _preposed_attribution(
         name = ctx.name_index.at(first.start, first.end)
         if name is not None and name.start == first.start and name.end >= last.end:
             return colon_cue, first, 0.8
+        # ``Rugwind CNV-voorzitter Arend van Wijngaarden: ‘…’``: a full name ends the label, after
+        # capitalised words (a headline, a role) that hold no verb.
+        name = ctx.name_index.at(last.start, last.end)
+        opening = next((t for t in outside_brackets if name is not None and t.start == name.start), None)
+        if (
+            name is not None
+            and opening is not None
+            and introduces(name)
+            and all(
+                t.text[:1].isupper() and t.upos not in ("VERB", "AUX")
+                for t in outside_brackets
+                if t.end <= name.start
+            )
+        ):
+            return colon_cue, opening, 0.75
         if role_words == len(outside_brackets) and ctx.lexicon.role_noun(last.text) is not None:
             return colon_cue, last, 0.7
     # ``X is duidelijk: ‘…’``: the subject of the clause before the colon speaks.

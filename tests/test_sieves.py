@@ -1717,3 +1717,12 @@ def test_volgens_a_plural_role_takes_no_place_name_after_it() -> None:
     }
     quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["bronnen"]
+
+
+def test_a_label_may_open_with_a_headline_word_and_a_role() -> None:
+    text = "Rugwind CNV-voorzitter Arend van Wijngaarden: ‘Het kabinet denkt dat wij een kunstje opvoerden.’"
+    tags = {"Rugwind": "PROPN", "CNV-voorzitter": "NOUN", "Arend": "PROPN", "Wijngaarden": "PROPN"}
+    quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
+    assert [(q.rule, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("direct.preposed", "Arend van Wijngaarden")
+    ]

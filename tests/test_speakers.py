@@ -389,3 +389,10 @@ def test_a_demonstrative_subject_points_back_to_the_person_before() -> None:
         _attribution(text, "hij het mooi vond", "Die"), kind=QuoteKind.INDIRECT, speaker_head=None
     )
     assert _names(text, [attribution]) == ["Harry Mulisch"]
+
+
+def test_a_role_word_inside_a_name_run_ends_the_words_before_the_name() -> None:
+    lexicon = load()
+    text = "Rugwind CNV-voorzitter Arend van Wijngaarden sprak. Tweede Kamervoorzitter Khadija Arib ook."
+    names = index_names(text, lambda word: lexicon.role_noun(word) is not None)
+    assert [n.text for n in names] == ["Arend van Wijngaarden", "Khadija Arib"]
