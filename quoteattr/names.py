@@ -220,6 +220,10 @@ class NameMention:
 
 
 _PRONOUNS = frozenset({"hij", "zij", "ze", "we", "wij", "ik", "je", "jij", "u", "men"})
+# Articles and conjunctions that open sentences and never end a name (unlike ``Meer``, ``Wel``).
+_OPENING_FUNCTION_WORDS = frozenset(
+    {"de", "het", "een", "en", "maar", "of", "want", "dus", "toen", "als", "dat", "die", "dit", "deze", "er"}
+)
 # Adjectives from place names are capitalised (``Amsterdamse``, ``Belgische``, ``Chinese``);
 # names rarely end so (the endings leave out ``Elise``, ``Therese``).
 _ADJECTIVE_ENDINGS = ("sche", "aanse", "andse", "amse", "tse", "anse", "pese", "gese", "nese")
@@ -264,9 +268,9 @@ def index_names(
                     words = words[:index]
                 break
             capitals += word[:1].isupper()
-        # ``Grondpatroon Hij weerspreekt``: a headline word runs into the capitalised pronoun that
-        # opens the next sentence.
-        while len(words) > 1 and words[-1].casefold() in _PRONOUNS:
+        # ``Grondpatroon Hij weerspreekt``, ``Vlek Een schilder``: a headline word runs into the
+        # capitalised pronoun or function word that opens the next sentence.
+        while len(words) > 1 and words[-1].casefold() in _PRONOUNS | _OPENING_FUNCTION_WORDS:
             words = words[:-1]
         # ``ANDER COMMENTAAR INF-VERDRAG``: words in capitals that open the run are a headline.
         shouted = next((k for k, word in enumerate(words) if not word.isupper()), len(words))
