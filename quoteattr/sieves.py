@@ -405,8 +405,10 @@ def _speaker_of(
         )
         if name is not None and plausible and sentence.start <= name.start and name.end <= sentence.end:
             return (name.start, name.end), (sent_index, head.id)
-    if head.upos in _NOT_SPEAKER_UPOS or head.text.lower() in _NOT_SPEAKER_PRONOUNS:
-        # A verb or adverb the parse made the subject (``Gelukkig``, ``zijn``) names nobody.
+    role_noun = head.text[:1].islower() and ctx.lexicon.role_noun(head.text) is not None
+    if (head.upos in _NOT_SPEAKER_UPOS and not role_noun) or head.text.lower() in _NOT_SPEAKER_PRONOUNS:
+        # A verb or adverb the parse made the subject (``Gelukkig``, ``zijn``) names nobody; a
+        # role noun tagged as an adjective (``een politiedeskundige``) still does.
         return None, None
     common_noun = head.upos in ("NOUN", "NUM") and head in tokens and tokens[-1].upos != "PROPN"
     if common_noun or (head.upos == "PROPN" and head.start == sentence.start):
@@ -611,7 +613,9 @@ def _surface_name_head(tokens: Sequence[Token]) -> Token | None:
     for token in tokens[:4]:
         if token.upos in ("PROPN", "PRON", "NOUN"):
             return token
-        if token.upos not in ("DET", "ADJ"):
+        # ``zegt de gepensioneerde rechter``: a participle before the noun modifies it.
+        attributive = token.upos == "VERB" and token.deprel == "amod"
+        if token.upos not in ("DET", "ADJ") and not attributive:
             return None
     return None
 
@@ -1286,7 +1290,9 @@ def _relative_after_comma(sentence: Sentence, clause_head: Token) -> bool:
         return False
     # ``vertelt Theo die …``: ``die`` right after a noun is relative too (``wat`` there may open a
     # question: ``vertelde de rechter wat er gebeurde``).
-    return before.text == "," or (before.upos in ("NOUN", "PROPN") and first.text.lower() == "die")
+    # The noun may be tagged as an adjective (``een politiedeskundige die …``).
+    nominal = before.upos in ("NOUN", "PROPN") or (before.upos == "ADJ" and before.deprel.startswith("nsubj"))
+    return before.text == "," or (nominal and first.text.lower() == "die")
 
 
 def _colon_between(sentence: Sentence, first: Token, second: Token) -> bool:

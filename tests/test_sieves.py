@@ -1726,3 +1726,52 @@ def test_a_label_may_open_with_a_headline_word_and_a_role() -> None:
     assert [(q.rule, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("direct.preposed", "Arend van Wijngaarden")
     ]
+
+
+_GEPENSIONEERDE_RECHTER = """# text = ‘Het klopt’, zegt de gepensioneerde rechter beslist.
+1	‘	‘	PUNCT	_	_	3	punct	_	SpaceAfter=No
+2	Het	het	PRON	_	_	3	nsubj	_	_
+3	klopt	kloppen	VERB	_	VerbForm=Fin	0	root	_	SpaceAfter=No
+4	’	’	PUNCT	_	_	3	punct	_	SpaceAfter=No
+5	,	,	PUNCT	_	_	6	punct	_	_
+6	zegt	zeggen	VERB	_	VerbForm=Fin	3	parataxis	_	_
+7	de	de	DET	_	_	9	det	_	_
+8	gepensioneerde	pensioneren	VERB	_	VerbForm=Part	9	amod	_	_
+9	rechter	rechter	NOUN	_	_	10	obj	_	_
+10	beslist	beslissen	VERB	_	VerbForm=Fin	3	conj	_	SpaceAfter=No
+11	.	.	PUNCT	_	_	3	punct	_	_
+
+"""
+
+_POLITIEDESKUNDIGE = """# text = ‘Het klopt’, zegt een politiedeskundige die anoniem wil blijven.
+1	‘	‘	PUNCT	_	_	3	punct	_	SpaceAfter=No
+2	Het	het	PRON	_	_	3	nsubj	_	_
+3	klopt	kloppen	VERB	_	VerbForm=Fin	0	root	_	SpaceAfter=No
+4	’	’	PUNCT	_	_	3	punct	_	SpaceAfter=No
+5	,	,	PUNCT	_	_	6	punct	_	_
+6	zegt	zeggen	VERB	_	VerbForm=Fin	3	parataxis	_	_
+7	een	een	DET	_	_	8	det	_	_
+8	politiedeskundige	politiedeskundig	ADJ	_	_	6	nsubj	_	_
+9	die	die	PRON	_	_	12	nsubj	_	_
+10	anoniem	anoniem	ADJ	_	_	12	xcomp	_	_
+11	wil	willen	AUX	_	VerbForm=Fin	12	aux	_	_
+12	blijven	blijven	VERB	_	VerbForm=Inf	6	ccomp	_	SpaceAfter=No
+13	.	.	PUNCT	_	_	3	punct	_	_
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("conllu", "speaker"),
+    [
+        # The parse made the subject the object of ``beslist``; the participle modifies the noun.
+        (_GEPENSIONEERDE_RECHTER, "de gepensioneerde rechter"),
+        # A role noun tagged as an adjective still speaks, and its relative clause reports nothing.
+        (_POLITIEDESKUNDIGE, "een politiedeskundige"),
+    ],
+    ids=["participle", "adjective-tag"],
+)
+def test_a_tag_subject_after_weak_tagging(attributor: Attributor, conllu: str, speaker: str) -> None:
+    quotes = _quotes(attributor, next(parse_trees(conllu.splitlines())))
+    found = [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes]
+    assert found == [("Het klopt", speaker)]
