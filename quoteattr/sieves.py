@@ -631,7 +631,7 @@ def sieve_direct_postposed(ctx: Context) -> None:
         if sent_index is None:
             continue
         found = _postposed_cue(ctx, sent_index, stretch.close_end)
-        if found is None:
+        if found is None or not _tag_follows_quote(ctx, ctx.doc.sentences[sent_index], stretch, found[0]):
             continue
         cue, lemma, head = found
         speaker, speaker_head = _speaker_of(ctx, sent_index, head)
@@ -663,6 +663,17 @@ def sieve_direct_postposed(ctx: Context) -> None:
                 ctx.claimed_stretches.add(nxt)
         previous, previous_close = attribution, stretch.close_end
     del previous, previous_close
+
+
+def _tag_follows_quote(ctx: Context, sentence: Sentence, stretch: QuotedStretch, cue: Token) -> bool:
+    """Whether the words after the quote read as its speech tag: the quote opens its sentence,
+    ends in punctuation, or a comma follows it. A quoted word inside the narration is named, not
+    said (``de pont, die consequent ‘pontje’ wordt genoemd``)."""
+    text = ctx.doc.text
+    before = text[sentence.start : stretch.open_start].strip(" \t\n‘’“”„\"'«»‹›,")
+    ends_in_punctuation = text[stretch.content_start : stretch.content_end].rstrip()[-1:] in (*".,?!…;:", "")
+    comma_after = text[stretch.close_end or stretch.content_end : cue.start].strip().startswith(",")
+    return not before or ends_in_punctuation or comma_after
 
 
 # --- 2. direct, preposed ---------------------------------------------------------------

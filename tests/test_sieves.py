@@ -1775,3 +1775,34 @@ def test_a_tag_subject_after_weak_tagging(attributor: Attributor, conllu: str, s
     quotes = _quotes(attributor, next(parse_trees(conllu.splitlines())))
     found = [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes]
     assert found == [("Het klopt", speaker)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quoted word inside the narration is named, not said.
+        ("Het is de pont, die daar consequent ‘pontje’ wordt genoemd.", []),
+        # A quote that opens its sentence keeps its tag, comma or not.
+        ("‘Het klopt’ zegt Jansen.", [("Het klopt", "Jansen")]),
+        # Inside the sentence, a comma after the quote makes the tag.
+        ("Hij zei: ‘Het klopt’, zegt Jansen.", [("Het klopt", "Jansen")]),
+    ],
+)
+def test_a_speech_tag_follows_a_quote_that_opens_or_ends_in_punctuation(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    tags = {
+        "genoemd": "VERB",
+        "wordt": "AUX",
+        "zegt": "VERB",
+        "zei": "VERB",
+        "Jansen": "PROPN",
+        "Hij": "PRON",
+    }
+    quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
+    found = [
+        (q.content.text, q.speaker.name if q.speaker else None)
+        for q in quotes
+        if q.rule == "direct.postposed"
+    ]
+    assert found == expected
