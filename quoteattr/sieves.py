@@ -366,8 +366,9 @@ def _speaker_of(
     sentence = ctx.doc.sentences[sent_index]
     head = _relative_antecedent(sentence, head)
     tokens = mention_tokens(sentence, head)
-    # A preposition is never part of the mention (``volgens X``, ``door X``).
-    while len(tokens) > 1 and tokens[0].upos == "ADP":
+    # A preposition is never part of the mention (``volgens X``, ``door X``), nor a verb the parse
+    # hung on the noun (``, redeneert justitie`` with the cue as the noun's modifier).
+    while len(tokens) > 1 and (tokens[0].upos == "ADP" or _finite_verb(tokens[0])):
         tokens = tokens[1:]
     start, end = span_of(tokens)
     department = _department_at(ctx, sentence, head)
@@ -426,6 +427,10 @@ def _department_at(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, 
         if match.start() <= head.start and head.end <= match.end():
             return match.start(), match.end()
     return None
+
+
+def _finite_verb(token: Token) -> bool:
+    return token.upos in ("VERB", "AUX") and "VerbForm=Fin" in token.feats
 
 
 def _relative_antecedent(sentence: Sentence, head: Token) -> Token:
@@ -773,6 +778,9 @@ def _preposed_attribution(
     for token in reversed(clause):
         noun = ctx.lexicon.noun_cue(token.text)
         if noun is not None and token.upos == "NOUN":
+            if _answered_question(ctx, sentence, token):
+                # ``Op vragen van deze krant … wordt vermeden: ‘…’``: who asked does not answer.
+                return _cue_span(token, noun), None, 0.6
             owner = first_child(sentence, token, "nmod:poss") or _van_owner(sentence, token)
             if owner is None and token.head:
                 owner = subject_of(sentence, sentence.token(token.head))
@@ -823,6 +831,16 @@ def _preposed_attribution(
         if subject is not None and _may_speak(ctx, subject) and subject.end <= colon_cue[0]:
             return None if author else (colon_cue, subject, 0.6)
     return None
+
+
+def _answered_question(ctx: Context, sentence: Sentence, noun: Token) -> bool:
+    """A question noun after ``op`` (``op vragen van X``, ``op de vraag``): what follows answers it."""
+    info = ctx.lexicon.noun_cue_info(noun.text)
+    return (
+        info is not None
+        and info.cue_class is CueClass.QUESTION
+        and any(c.text.lower() == "op" for c in children(sentence, noun, "case"))
+    )
 
 
 def _may_speak(ctx: Context, subject: Token) -> bool:

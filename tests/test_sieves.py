@@ -1806,3 +1806,49 @@ def test_a_speech_tag_follows_a_quote_that_opens_or_ends_in_punctuation(
         if q.rule == "direct.postposed"
     ]
     assert found == expected
+
+
+_REDENEERT_JUSTITIE = """# text = Ook zij dragen bij, redeneert justitie.
+1	Ook	ook	ADV	_	_	3	advmod	_	_
+2	zij	zij	PRON	_	_	3	nsubj	_	_
+3	dragen	dragen	VERB	_	VerbForm=Fin	0	root	_	_
+4	bij	bij	ADP	_	_	3	compound:prt	_	SpaceAfter=No
+5	,	,	PUNCT	_	_	7	punct	_	_
+6	redeneert	redeneren	VERB	_	VerbForm=Fin	7	amod	_	_
+7	justitie	justitie	NOUN	_	_	3	conj	_	SpaceAfter=No
+8	.	.	PUNCT	_	_	3	punct	_	_
+
+"""
+
+_OP_VRAGEN = """# text = Op vragen van deze krant wordt het vermeden: ‘We doen zaken met velen.’
+1	Op	op	ADP	_	_	2	case	_	_
+2	vragen	vraag	NOUN	_	_	8	obl	_	_
+3	van	van	ADP	_	_	5	case	_	_
+4	deze	deze	DET	_	_	5	det	_	_
+5	krant	krant	NOUN	_	_	2	nmod	_	_
+6	wordt	worden	AUX	_	_	8	aux:pass	_	_
+7	het	het	PRON	_	_	8	nsubj:pass	_	_
+8	vermeden	vermijden	VERB	_	VerbForm=Part	0	root	_	SpaceAfter=No
+9	:	:	PUNCT	_	_	8	punct	_	_
+10	‘	‘	PUNCT	_	_	12	punct	_	SpaceAfter=No
+11	We	we	PRON	_	_	12	nsubj	_	_
+12	doen	doen	VERB	_	VerbForm=Fin	8	parataxis	_	_
+13	zaken	zaak	NOUN	_	_	12	obj	_	_
+14	met	met	ADP	_	_	15	case	_	_
+15	velen	veel	PRON	_	_	12	obl	_	SpaceAfter=No
+16	.	.	PUNCT	_	_	12	punct	_	SpaceAfter=No
+17	’	’	PUNCT	_	_	12	punct	_	_
+
+"""
+
+
+def test_the_cue_verb_the_parse_hung_on_the_speaker_is_no_part_of_the_mention(attributor: Attributor) -> None:
+    (quote,) = _quotes(attributor, next(parse_trees(_REDENEERT_JUSTITIE.splitlines())))
+    assert quote.speaker is not None
+    assert quote.speaker.span is not None
+    assert quote.speaker.span.text == "justitie"
+
+
+def test_who_asks_the_question_a_quote_answers_is_no_speaker(attributor: Attributor) -> None:
+    (quote,) = _quotes(attributor, next(parse_trees(_OP_VRAGEN.splitlines())))
+    assert (quote.content.text, quote.speaker) == ("We doen zaken met velen.", None)
