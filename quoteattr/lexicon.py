@@ -642,11 +642,12 @@ class Lexicon:
 
 def _compound_head(word: str, vocabulary: frozenset[str] | Mapping[str, Any]) -> str | None:
     """The longest known word that ends ``word`` as a compound head (``fractievoorzitter`` →
-    ``voorzitter``; after a hyphen: ``oud-minister`` → ``minister``)."""
-    if "-" in word:
-        tail = word.rsplit("-", 1)[1]
-        if tail in vocabulary:
-            return tail
+    ``voorzitter``; after a hyphen: ``oud-minister`` → ``minister``, ``oud-kapitein-ter-zee`` →
+    ``kapitein-ter-zee``)."""
+    # After a hyphen, the longest known tail (``oud-kapitein-ter-zee`` → ``kapitein-ter-zee``).
+    for index, char in enumerate(word):
+        if char == "-" and word[index + 1 :] in vocabulary:
+            return word[index + 1 :]
     for cut in range(3, len(word) - 3):
         if word[cut:] in vocabulary and word[cut - 1] != "-":
             return word[cut:]

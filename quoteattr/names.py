@@ -222,7 +222,32 @@ class NameMention:
 _PRONOUNS = frozenset({"hij", "zij", "ze", "we", "wij", "ik", "je", "jij", "u", "men"})
 # Articles and conjunctions that open sentences and never end a name (unlike ``Meer``, ``Wel``).
 _OPENING_FUNCTION_WORDS = frozenset(
-    {"de", "het", "een", "en", "maar", "of", "want", "dus", "toen", "als", "dat", "die", "dit", "deze", "er"}
+    {
+        "de",
+        "het",
+        "een",
+        "en",
+        "maar",
+        "of",
+        "want",
+        "dus",
+        "toen",
+        "als",
+        "dat",
+        "die",
+        "dit",
+        "deze",
+        "er",
+        "hoewel",
+        "omdat",
+        "terwijl",
+        "nadat",
+        "voordat",
+        "zodra",
+        "zodat",
+        "toch",
+        "ook",
+    }
 )
 # Adjectives from place names are capitalised (``Amsterdamse``, ``Belgische``, ``Chinese``);
 # names rarely end so (the endings leave out ``Elise``, ``Therese``).
