@@ -594,6 +594,19 @@ def _possessive(sentence: Sentence, token: Token) -> bool:
     return not is_punct(sentence.tokens[token.id])
 
 
+def _owned_noun(sentence: Sentence, pronoun: Token | None) -> Token | None:
+    """The noun a possessive pronoun opens (``haar advocaat``, ``zijn nieuwe baas``), or None
+    (``volgens haar is het …``, or no pronoun)."""
+    if pronoun is None or pronoun.upos != "PRON" or pronoun.text.lower() not in _POSSESSIVES:
+        return None
+    for token in sentence.tokens[pronoun.id : pronoun.id + 3]:
+        if token.upos in ("NOUN", "PROPN"):
+            return token
+        if token.upos != "ADJ":
+            return None
+    return None
+
+
 def _name_after(ctx: Context, sentence: Sentence, verb: Token) -> Token | None:
     """``zegt haar advocaat Willem Korteling``: a name that the tag names right after the verb.
 
@@ -1714,6 +1727,9 @@ def sieve_indirect_according_to(ctx: Context) -> None:
                 # ``volgens Akerboom geen sprake``: a name right after ``volgens`` is the whole
                 # source, whatever the parse hung on it.
                 nominal, mention_end = named
+            elif (owned := _owned_noun(sentence, following)) is not None:
+                # ``Volgens haar advocaat hield A. zich …``: the possessive's noun is the source.
+                nominal = owned
             elif following is not None and following.upos == "PRON":
                 nominal, mention_end = following, following.id
             else:

@@ -1852,3 +1852,28 @@ def test_the_cue_verb_the_parse_hung_on_the_speaker_is_no_part_of_the_mention(at
 def test_who_asks_the_question_a_quote_answers_is_no_speaker(attributor: Attributor) -> None:
     (quote,) = _quotes(attributor, next(parse_trees(_OP_VRAGEN.splitlines())))
     assert (quote.content.text, quote.speaker) == ("We doen zaken met velen.", None)
+
+
+_VOLGENS_HAAR_ADVOCAAT = """# text = Volgens haar advocaat hield hij zich aan de afspraken.
+1	Volgens	volgens	ADP	_	_	3	case	_	_
+2	haar	haar	PRON	_	_	3	nmod:poss	_	_
+3	advocaat	advocaat	NOUN	_	_	4	obl	_	_
+4	hield	houden	VERB	_	VerbForm=Fin	0	root	_	_
+5	hij	hij	PRON	_	_	4	nsubj	_	_
+6	zich	zich	PRON	_	_	4	expl:pv	_	_
+7	aan	aan	ADP	_	_	9	case	_	_
+8	de	de	DET	_	_	9	det	_	_
+9	afspraken	afspraak	NOUN	_	_	4	obl	_	SpaceAfter=No
+10	.	.	PUNCT	_	_	4	punct	_	_
+
+"""
+
+
+def test_volgens_a_possessive_takes_its_noun(attributor: Attributor) -> None:
+    (quote,) = _quotes(attributor, next(parse_trees(_VOLGENS_HAAR_ADVOCAAT.splitlines())))
+    assert quote.speaker is not None
+    assert quote.speaker.span is not None
+    assert (quote.speaker.span.text, quote.content.text) == (
+        "haar advocaat",
+        "hield hij zich aan de afspraken",
+    )
