@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from quoteattr.conllu import Tree, read_trees
+
+# CI runs the same examples every time (HYPOTHESIS_PROFILE=ci), so a run fails only for a change
+# of code; a plain local run draws new examples and keeps looking for bugs.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
