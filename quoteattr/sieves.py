@@ -1174,7 +1174,7 @@ def sieve_indirect_clause(ctx: Context) -> None:
                 span = _complement_span(ctx, sentence, clause, siblings if clause.id > token.id else ())
             else:
                 # The parse missed the clause: read ``zei (vorige week) dat …`` off the surface.
-                span, subject = _surface_complement(ctx, sentence, token, subject)
+                span, subject = _surface_complement(ctx, sentence, token, subject, cue[1])
                 rule = "indirect.clause_surface"
             if span is not None:
                 span = _with_fragment_before(ctx, token, span)
@@ -1345,7 +1345,7 @@ _CLAUSE_GAP_UPOS = frozenset({"ADV", "ADP", "DET", "NOUN", "PROPN", "PRON", "ADJ
 
 
 def _surface_complement(
-    ctx: Context, sentence: Sentence, verb: Token, subject: Token | None
+    ctx: Context, sentence: Sentence, verb: Token, subject: Token | None, cue_class: CueClass | None = None
 ) -> tuple[tuple[int, int] | None, Token | None]:
     """``zei (tegen de krant) dat …``: the clause after the complementiser, to the sentence end.
 
@@ -1355,7 +1355,11 @@ def _surface_complement(
     following = [t for t in sentence.tokens if t.id > verb.id]
     complementiser = None
     for token in following[:8]:
-        if token.text.lower() in _COMPLEMENTISERS and token.upos in ("SCONJ", "X", "PRON", "DET"):
+        # After a question verb ``of`` is ``whether``, whatever the tagger made of it.
+        whether = cue_class is CueClass.QUESTION and token.text.lower() == "of"
+        if token.text.lower() in _COMPLEMENTISERS and (
+            token.upos in ("SCONJ", "X", "PRON", "DET") or whether
+        ):
             complementiser = token
             break
         if token.upos not in _CLAUSE_GAP_UPOS or token.text in (":", ";"):
@@ -1372,7 +1376,8 @@ def _surface_complement(
 
 
 def _surface_subject(sentence: Sentence, verb: Token) -> Token | None:
-    """The word before a verb in second position (``Rutte zei``), or right after it (``zei Rutte``)."""
+    """The word before a verb in second position (``Rutte zei``), or the name, pronoun or noun
+    phrase right after it (``zei Rutte``, ``zei de minister``)."""
     before = [t for t in sentence.tokens if t.id < verb.id and not is_punct(t)]
     if len(before) >= 3 and before[-1].text.lower() == "te" and before[-2].upos in ("VERB", "AUX"):
         # ``Ze schijnt te denken dat …``: the subject is that of the finite verb before ``te``.
@@ -1389,7 +1394,8 @@ def _surface_subject(sentence: Sentence, verb: Token) -> Token | None:
     following = [t for t in sentence.tokens if t.id > verb.id]
     if following and following[0].upos in ("PROPN", "PRON"):
         return following[0]
-    return None
+    # ``Gisteren vroeg de socialist Joep van Meel of …``: a noun phrase right after the verb.
+    return _surface_name_head(following) if following and following[0].upos == "DET" else None
 
 
 _SURNAME_PREPS = frozenset({"van", "ter", "ten", "te", "op", "uit"})

@@ -1877,3 +1877,27 @@ def test_volgens_a_possessive_takes_its_noun(attributor: Attributor) -> None:
         "haar advocaat",
         "hield hij zich aan de afspraken",
     )
+
+
+def test_of_after_a_question_verb_opens_the_clause_whatever_its_tag() -> None:
+    text = "Gisteren vroeg de socialist Joep van Meel of de provincie het eens is."
+    upos = [
+        "ADV",
+        "VERB",
+        "DET",
+        "NOUN",
+        "PROPN",
+        "ADP",
+        "PROPN",
+        "CCONJ",
+        "DET",
+        "NOUN",
+        "PRON",
+        "ADJ",
+        "AUX",
+    ]
+    tags = dict(zip(text.rstrip(".").split(), upos, strict=True))
+    quotes = Attributor(parser=_TaggingParser(tags, {"is": "VerbForm=Fin"})).extract(text)
+    assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("de provincie het eens is", "Joep van Meel")
+    ]
