@@ -220,7 +220,8 @@ class NameMention:
 
 
 _PRONOUNS = frozenset({"hij", "zij", "ze", "we", "wij", "ik", "je", "jij", "u", "men"})
-# Articles and conjunctions that open sentences and never end a name (unlike ``Meer``, ``Wel``).
+# Articles, conjunctions and prepositions that open sentences and never end a name (unlike
+# ``Meer``, ``Wel``).
 _OPENING_FUNCTION_WORDS = frozenset(
     {
         "de",
@@ -247,6 +248,19 @@ _OPENING_FUNCTION_WORDS = frozenset(
         "zodat",
         "toch",
         "ook",
+        "met",
+        "voor",
+        "na",
+        "bij",
+        "door",
+        "naar",
+        "over",
+        "tot",
+        "uit",
+        "om",
+        "tijdens",
+        "sinds",
+        "tegen",
     }
 )
 # Adjectives from place names are capitalised (``Amsterdamse``, ``Belgische``, ``Chinese``);

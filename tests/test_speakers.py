@@ -303,8 +303,8 @@ def test_names_with_an_ampersand_and_without_a_trailing_pronoun() -> None:
     names = index_names(text, lambda word: lexicon.role_noun(word) is not None)
     assert [n.text for n in names] == ["Grondpatroon", "I&O Research", "Jorn Swart"]
     # A headline word and the article that opens the next sentence; a surname may be a word.
-    text = "Bedrog Een controleur vond het. Jan van der Meer kwam. Crashsite Hoewel het kan."
-    assert [n.text for n in index_names(text)] == ["Bedrog", "Jan van der Meer", "Crashsite"]
+    text = "Bedrog Een controleur vond het. Jan van der Meer kwam. Crashsite Hoewel het kan. Baudet Met hem."
+    assert [n.text for n in index_names(text)] == ["Bedrog", "Jan van der Meer", "Crashsite", "Baudet"]
 
 
 def test_a_role_noun_may_be_the_last_speaker_named_by_first_name_only() -> None:
