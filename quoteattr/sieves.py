@@ -1530,9 +1530,11 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
             cue = ctx.cue_verb(sentence, token, as_tag=surface is not None)
             if cue is None or (cue[0] == "weten" and _not_knowing(sentence, token)):
                 continue
-            if cue[2] and not _finite_outside(sentence, surface or sentence.subtree(token.id)):
+            tag = surface or sentence.subtree(token.id)
+            if not _finite_outside(sentence, tag, skip_relatives=not cue[2]):
                 # ``Een duidelijk geval van bedreiging, dacht hij.``: an opinion verb reports a
-                # clause, not a noun phrase.
+                # clause, not a noun phrase; nor is ``Geert Driessen, die … deed, noemt …`` (a
+                # subject with its relative clause) anyone's words.
                 continue
             subject = subject_of(sentence, token)
             if surface is not None and (
@@ -1556,10 +1558,27 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
             break
 
 
-def _finite_outside(sentence: Sentence, tag: Sequence[Token]) -> bool:
-    """Whether a finite verb stands in the sentence outside ``tag``."""
+def _finite_outside(sentence: Sentence, tag: Sequence[Token], *, skip_relatives: bool = False) -> bool:
+    """Whether a finite verb stands in the sentence outside ``tag``. With ``skip_relatives``: not in
+    a relative clause either (``, die … deed,``), and a verb with no ``VerbForm`` counts (a weak
+    tagger's)."""
     inside = {t.id for t in tag}
-    return any(t.feat("VerbForm") == "Fin" and t.id not in inside for t in sentence.tokens)
+    if skip_relatives:
+        for token in sentence.tokens:
+            # Only a clause that opens with a relative pronoun: weak parses label others so too.
+            if token.deprel.startswith("acl") and _opens_relative(sentence, token):
+                inside.update(t.id for t in sentence.subtree(token.id))
+
+    def finite(token: Token) -> bool:
+        form = token.feat("VerbForm")
+        return form == "Fin" or (skip_relatives and form is None and token.upos in ("VERB", "AUX"))
+
+    return any(finite(t) and t.id not in inside for t in sentence.tokens)
+
+
+def _opens_relative(sentence: Sentence, clause_head: Token) -> bool:
+    words = [t for t in sentence.subtree(clause_head.id) if not is_punct(t)]
+    return bool(words) and words[0].text.lower() in ("die", "dat", "wie", "waar") and words[0].upos == "PRON"
 
 
 def _noun_predicate_tag(

@@ -301,7 +301,8 @@ def test_surface_rules_on_a_weak_parse(text: str, expected: tuple[str, str, str]
         "de": "DET",
         "Akerboom": "PROPN",
     }
-    tags |= {"in": "ADP", "een": "DET", "interview": "NOUN", "volgens": "ADP"}
+    # The reported clause's verb is tagged: a tag reports a clause, not a noun phrase.
+    tags |= {"in": "ADP", "een": "DET", "interview": "NOUN", "volgens": "ADP", "is": "AUX"}
     quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
     assert [
         (q.rule, q.content.text, q.speaker.span.text if q.speaker and q.speaker.span else None)
@@ -427,7 +428,14 @@ def test_a_closing_tag_may_open_with_zo() -> None:
     ],
 )
 def test_sentence_content_edges(text: str, expected: list[str]) -> None:
-    tags = {"meldt": "VERB", "vindt": "VERB", "de": "DET", "krant": "NOUN", "onderzoeker": "NOUN"}
+    tags = {
+        "meldt": "VERB",
+        "vindt": "VERB",
+        "de": "DET",
+        "krant": "NOUN",
+        "onderzoeker": "NOUN",
+        "schrapt": "VERB",
+    }
     quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
     assert [q.content.text for q in quotes] == expected
 
@@ -1901,3 +1909,25 @@ def test_of_after_a_question_verb_opens_the_clause_whatever_its_tag() -> None:
     assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("de provincie het eens is", "Joep van Meel")
     ]
+
+
+_JANSEN_DIE = """# text = Jansen, die er werkte, zegt dat niet.
+1	Jansen	Jansen	PROPN	_	_	7	nsubj	_	SpaceAfter=No
+2	,	,	PUNCT	_	_	5	punct	_	_
+3	die	die	PRON	_	_	5	nsubj	_	_
+4	er	er	ADV	_	_	5	advmod	_	_
+5	werkte	werken	VERB	_	VerbForm=Fin	1	acl:relcl	_	SpaceAfter=No
+6	,	,	PUNCT	_	_	7	punct	_	_
+7	zegt	zeggen	VERB	_	VerbForm=Fin	0	root	_	_
+8	dat	dat	PRON	_	_	7	obj	_	_
+9	niet	niet	ADV	_	_	7	advmod	_	SpaceAfter=No
+10	.	.	PUNCT	_	_	7	punct	_	_
+
+"""
+
+
+def test_a_subject_with_its_relative_clause_before_a_comma_tag_is_nobodys_words(
+    attributor: Attributor,
+) -> None:
+    # ``Jansen, die er werkte, zegt …``: the words before the verb are its subject, not a report.
+    assert _quotes(attributor, next(parse_trees(_JANSEN_DIE.splitlines()))) == []
