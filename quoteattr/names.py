@@ -29,8 +29,11 @@ __all__ = [
 
 # English connectors join names of media and firms (``Mail on Sunday``, ``Bank for …``); ``of``
 # is left out, being Dutch ``or`` (``Rutte of Kaag``).
+# ``in``, ``op`` and ``aan`` open a surname only before an article (``Sophie in 't Veld``, ``Op de
+# Beeck``); alone they join a person to a place (``Olivier in Zandvoort``).
 _PARTICLES = (
-    r"(?:van|de|der|den|het|ter|ten|te|in|'t|’t|von|zu|da|di|del|della|le|la|du|dos|el|al|bin|ben|op|aan"
+    r"(?:van|de|der|den|het|ter|ten|te|'t|’t|von|zu|da|di|del|della|le|la|du|dos|el|al|bin|ben"
+    r"|(?:in|op|aan)(?=[ \t\u00a0]+(?:'t|’t|de|der|den|het)\b)"
     r"|on|the|for)"
 )
 # A combining mark belongs to the letter before it (``Jose\u0301``, decomposed).

@@ -255,6 +255,16 @@ def test_names_leave_out_place_adjectives_and_portfolios() -> None:
     assert [n.text for n in names] == ["Wang Yi", "Hugo de Jonge"]
 
 
+def test_in_op_aan_join_a_name_only_before_an_article() -> None:
+    text = "Volgens Olivier in Zandvoort klopt het. Sophie in 't Veld en Bart op de Beeck ook."
+    assert [n.text for n in index_names(text)] == [
+        "Olivier",
+        "Zandvoort",
+        "Sophie in 't Veld",
+        "Bart op de Beeck",
+    ]
+
+
 def test_days_and_months_opening_a_sentence_are_no_names() -> None:
     text = "Zaterdag kwam Jan de Vries. Mei was warm."
     assert [n.text for n in index_names(text)] == ["Jan de Vries"]
