@@ -269,10 +269,13 @@ def plan(
                 tree_if.append((position, tags))
         plans.append(Plan(need, (*tree_if, *copula_colon)))
         if (
-            tree_if
-            and index
-            and not _PLURAL_PRONOUNS.isdisjoint(present)
+            index
             and plans[index - 1].need is not Need.TREE
+            and any(
+                _pronoun_next_to(words, position, _PLURAL_PRONOUNS)
+                for position, tags in tree_if
+                if tags & _VERB_TAGS
+            )
         ):
             # ``…, waarschuwen ze.``: plural ``ze`` takes the plural subject of the sentence before,
             # which the resolver reads off its tree.
@@ -281,6 +284,14 @@ def plan(
 
 
 _PLURAL_PRONOUNS = frozenset({"ze", "zij"})
+
+
+def _pronoun_next_to(words: Sequence[str], position: int, pronouns: frozenset[str]) -> bool:
+    """Whether one of ``pronouns`` stands right before or after the word at ``position`` (the
+    subject of a cue verb: ``ze waarschuwen``, ``waarschuwen ze``)."""
+    return any(0 <= at < len(words) and words[at] in pronouns for at in (position - 1, position + 1))
+
+
 _COPULAS = frozenset({"is", "was", "zijn", "waren", "blijft", "bleef"})
 
 

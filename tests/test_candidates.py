@@ -214,3 +214,6 @@ def test_the_sentence_before_a_cue_with_plural_ze_gets_a_tree() -> None:
     # Without the pronoun the sentence before is left alone.
     plans = _plans("De drie bonden vinden het te ver. Die kunnen PostNL raken, waarschuwt Jansen.")
     assert plans[0][1] == Plan(Need.NOTHING)
+    # Nor when ``ze`` is no subject next to the cue verb (``waarschuwt Jansen ze``: them).
+    plans = _plans("De drie bonden vinden het te ver. Die kunnen PostNL raken, waarschuwt Jansen ze.")
+    assert plans[0][1] == Plan(Need.NOTHING)
