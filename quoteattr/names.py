@@ -31,9 +31,11 @@ __all__ = [
 # is left out, being Dutch ``or`` (``Rutte of Kaag``).
 # ``in``, ``op`` and ``aan`` open a surname only before an article (``Sophie in 't Veld``, ``Op de
 # Beeck``); alone they join a person to a place (``Olivier in Zandvoort``).
+_ARTICLE_PREPOSITIONS = ("in", "op", "aan")
+_ARTICLE_PARTICLES = frozenset({"'t", "’t", "de", "der", "den", "het"})
 _PARTICLES = (
     r"(?:van|de|der|den|het|ter|ten|te|'t|’t|von|zu|da|di|del|della|le|la|du|dos|el|al|bin|ben"
-    r"|(?:in|op|aan)(?=[ \t\u00a0]+(?:'t|’t|de|der|den|het)\b)"
+    rf"|(?:{'|'.join(_ARTICLE_PREPOSITIONS)})(?=[ \t\u00a0]+(?:{'|'.join(sorted(_ARTICLE_PARTICLES))})\b)"
     r"|on|the|for)"
 )
 # A combining mark belongs to the letter before it (``Jose\u0301``, decomposed).
@@ -347,16 +349,13 @@ def department_pattern(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(rf"\b(?:{alternatives})\b")
 
 
-_TITLE_PREPOSITIONS = frozenset({"In", "Op", "Aan"})
-_ARTICLE_PARTICLES = frozenset({"'t", "’t", "de", "der", "den", "het"})
-
-
 def introduces(name: NameMention) -> bool:
     """Whether the name can introduce a person: a first name and a surname, two words besides
     particles (``Jan van der Meer``; not ``Van der Meer`` or ``De Klimaatwet``, which open a
     sentence as a bare surname or a capitalised noun would)."""
     words = name.text.split()
-    if words[0] in _TITLE_PREPOSITIONS and (len(words) < 2 or words[1].casefold() not in _ARTICLE_PARTICLES):
+    opens_with_preposition = words[0][:1].isupper() and words[0].casefold() in _ARTICLE_PREPOSITIONS
+    if opens_with_preposition and (len(words) < 2 or words[1].casefold() not in _ARTICLE_PARTICLES):
         # ``In Verloren Land``: a title opening with a preposition; a surname opens so only
         # before an article (``In 't Veld``, ``Op de Beeck``).
         return False

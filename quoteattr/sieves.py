@@ -817,18 +817,13 @@ def _preposed_attribution(
         # ``Rugwind CNV-voorzitter Arend van Wijngaarden: ‘…’``: a full name ends the label, after
         # capitalised words (a headline, a role) that hold no verb.
         name = ctx.name_index.at(last.start, last.end)
-        opening = next((t for t in outside_brackets if name is not None and t.start == name.start), None)
-        if (
-            name is not None
-            and opening is not None
-            and introduces(name)
-            and all(
-                t.text[:1].isupper() and t.upos not in ("VERB", "AUX")
-                for t in outside_brackets
-                if t.end <= name.start
-            )
-        ):
-            return colon_cue, opening, 0.75
+        if name is not None and introduces(name):
+            opening = next((t for t in outside_brackets if t.start == name.start), None)
+            before = [t for t in outside_brackets if t.end <= name.start]
+            if opening is not None and all(
+                t.text[:1].isupper() and t.upos not in ("VERB", "AUX") for t in before
+            ):
+                return colon_cue, opening, 0.75
         if role_words == len(outside_brackets) and ctx.lexicon.role_noun(last.text) is not None:
             return colon_cue, last, 0.7
     # ``X is duidelijk: ‘…’``: the subject of the clause before the colon speaks.
@@ -1939,6 +1934,29 @@ def _quote_like(ctx: Context, stretch: QuotedStretch) -> bool:
     return has_finite and len(words) >= 5
 
 
+def _cueless(
+    stretch: QuotedStretch,
+    rule: str,
+    confidence: float,
+    *,
+    speaker_head: tuple[int, int] | None = None,
+    name_hint: tuple[int, int] | None = None,
+    floating_from: int | None = None,
+) -> Attribution:
+    """A direct quote with no cue and no speaker mention of its own (floating or unattributed)."""
+    return Attribution(
+        QuoteKind.DIRECT,
+        (stretch.content_start, stretch.content_end),
+        None,
+        None,
+        speaker_head,
+        rule,
+        confidence,
+        name_hint=name_hint,
+        floating_from=floating_from,
+    )
+
+
 def sieve_direct_floating(ctx: Context) -> None:
     attributed = sorted((a for a in ctx.found if a.speaker is not None), key=lambda a: a.content[0])
     attributed_starts = [a.content[0] for a in attributed]
@@ -1968,18 +1986,7 @@ def sieve_direct_floating(ctx: Context) -> None:
             ctx, stretch, narration_start
         )
         if introducer is not None:
-            ctx.add(
-                Attribution(
-                    QuoteKind.DIRECT,
-                    (stretch.content_start, stretch.content_end),
-                    None,
-                    None,
-                    None,
-                    "direct.floating_subject",
-                    0.55,
-                    name_hint=introducer,
-                )
-            )
+            ctx.add(_cueless(stretch, "direct.floating_subject", 0.55, name_hint=introducer))
             introduced = (ctx.found[-1], len(ctx.found) - 1)
             ctx.claimed_stretches.add(index)
             continue
@@ -1989,18 +1996,7 @@ def sieve_direct_floating(ctx: Context) -> None:
             and _paragraphs_apart(ctx, introduced[0].content[1], stretch.open_start) <= 2
         ):
             # The person a floating quote since the last attributed one was given goes on speaking.
-            ctx.add(
-                Attribution(
-                    QuoteKind.DIRECT,
-                    (stretch.content_start, stretch.content_end),
-                    None,
-                    None,
-                    None,
-                    "direct.floating",
-                    0.55,
-                    floating_from=introduced[1],
-                )
-            )
+            ctx.add(_cueless(stretch, "direct.floating", 0.55, floating_from=introduced[1]))
             ctx.claimed_stretches.add(index)
             continue
         if source is not None and _paragraphs_apart(ctx, source.content[1], stretch.open_start) > 2:
@@ -2014,27 +2010,14 @@ def sieve_direct_floating(ctx: Context) -> None:
             ):
                 source = attributed[later]
         if source is None:
-            ctx.add(
-                Attribution(
-                    QuoteKind.DIRECT,
-                    (stretch.content_start, stretch.content_end),
-                    None,
-                    None,
-                    None,
-                    "direct.unattributed",
-                    0.4,
-                )
-            )
+            ctx.add(_cueless(stretch, "direct.unattributed", 0.4))
         else:
             ctx.add(
-                Attribution(
-                    QuoteKind.DIRECT,
-                    (stretch.content_start, stretch.content_end),
-                    None,
-                    None,
-                    source.speaker_head,
+                _cueless(
+                    stretch,
                     "direct.floating",
                     0.6,
+                    speaker_head=source.speaker_head,
                     floating_from=position_of[source],
                 )
             )
