@@ -33,6 +33,15 @@ def _quotes(attributor: Attributor, tree: Tree) -> list[Quote]:
     return attributor.extract_parsed(document_from_trees([tree]))
 
 
+def _name(quote: Quote) -> str | None:
+    """The speaker's canonical name, or None."""
+    return quote.speaker.name if quote.speaker else None
+
+
+def _contents_and_names(quotes: Sequence[Quote]) -> list[tuple[str, str | None]]:
+    return [(quote.content.text, _name(quote)) for quote in quotes]
+
+
 def _summary(quote: Quote) -> tuple[str, str, str | None, str | None, str]:
     assert quote.speaker is not None
     assert quote.speaker.span is not None
@@ -195,7 +204,7 @@ def test_interview_lines_open_with_the_speaker_label() -> None:
     )
     quotes = Attributor(parser=_FlatParser()).extract(text)
     labelled = [q for q in quotes if q.rule == "direct.speaker_label"]
-    assert [(q.content.text, q.speaker.name if q.speaker else None) for q in labelled] == [
+    assert [(q.content.text, _name(q)) for q in labelled] == [
         ("Een postume triomf van het kapitalisme, ja.", "Johan Heldenbergh"),
         ("Haha. Dat vind ik nu zo hoopvol aan de mens.", "Wouter Deprez"),
         ("Dat is waar.", "Johan Heldenbergh"),
@@ -481,9 +490,7 @@ def test_an_adverbial_clause_under_a_cue_verb_is_no_content(attributor: Attribut
     tree = next(parse_trees(_TERWIJL.splitlines()))
     quotes = _quotes(attributor, tree)
     assert "hij lacht" not in [q.content.text for q in quotes]
-    assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
-        ("Dat is goed voor de relaties", "Pompeo")
-    ]
+    assert _contents_and_names(quotes) == [("Dat is goed voor de relaties", "Pompeo")]
 
 
 @pytest.mark.parametrize(
@@ -501,9 +508,7 @@ def test_a_cue_verb_form_in_the_tag_slot_counts_whatever_its_tag(
 ) -> None:
     parser = _TaggingParser({"lichtte": "ADJ", "Harris": "PROPN", "toe": "ADP"})
     quotes = Attributor(parser=parser).extract(text)
-    assert [
-        (q.rule, q.cue.lemma if q.cue else None, q.speaker.name if q.speaker else None) for q in quotes
-    ] == expected
+    assert [(q.rule, q.cue.lemma if q.cue else None, _name(q)) for q in quotes] == expected
 
 
 @pytest.mark.parametrize(
@@ -524,7 +529,7 @@ def test_a_colon_label_may_open_with_role_words(text: str, expected: tuple[str, 
             q.rule,
             q.cue.lemma if q.cue else None,
             q.speaker.span.text if q.speaker and q.speaker.span else None,
-            q.speaker.name if q.speaker else None,
+            _name(q),
         )
         for q in quotes
     ] == [("direct.preposed", ":", *expected)]
@@ -548,9 +553,7 @@ _MINISTER = """# text = Minister Olaf Scholz zegt dat de verkiezingen worden uit
 def test_a_role_word_tagged_as_a_name_yields_to_the_name_after_it(attributor: Attributor) -> None:
     # A weak parse: the role word, tagged PROPN, is the subject; the name stands beside it.
     quotes = _quotes(attributor, next(parse_trees(_MINISTER.splitlines())))
-    assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
-        ("de verkiezingen worden uitgesteld", "Olaf Scholz")
-    ]
+    assert _contents_and_names(quotes) == [("de verkiezingen worden uitgesteld", "Olaf Scholz")]
 
 
 @pytest.mark.parametrize(
@@ -564,7 +567,7 @@ def test_volgens_with_role_words_before_the_name(text: str) -> None:
     tags = {"Volgens": "ADP", "ambtenaar": "NOUN", "Jean-Claude": "PROPN", "Juncker": "PROPN"}
     parser = _TaggingParser(tags)
     quotes = Attributor(parser=parser).extract(text)
-    assert [(q.rule, q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+    assert [(q.rule, q.content.text, _name(q)) for q in quotes] == [
         ("indirect.according_to", "mogen de bewoners vanavond terug naar huis", "Jean-Claude Juncker")
     ]
 
@@ -621,7 +624,7 @@ def test_a_role_word_tagged_as_an_adjective_still_leads_to_the_name(
     attributor: Attributor, conllu: str
 ) -> None:
     quotes = _quotes(attributor, next(parse_trees(conllu.splitlines())))
-    found = [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes]
+    found = _contents_and_names(quotes)
     assert found == [("Het geld komt er", "Recep Tayyip Erdoğan")]
 
 
@@ -679,7 +682,7 @@ def test_a_passive_speech_tag(text: str, expected: list[tuple[str, str, str | No
             q.rule,
             q.cue.lemma if q.cue else None,
             q.speaker.span.text if q.speaker and q.speaker.span else None,
-            q.speaker.name if q.speaker else None,
+            _name(q),
         )
         for q in quotes
     ] == expected
@@ -691,9 +694,7 @@ def test_a_role_takes_the_name_the_document_gives_it_later() -> None:
         "Melle kreeg een medaille van burgemeester Buijs."
     )
     quotes = Attributor(parser=_FlatParser()).extract(text)
-    assert [(q.rule, q.speaker.name if q.speaker else None) for q in quotes] == [
-        ("direct.floating_subject", "Buijs")
-    ]
+    assert [(q.rule, _name(q)) for q in quotes] == [("direct.floating_subject", "Buijs")]
 
 
 def test_a_volgens_label_before_a_colon_names_the_speaker_of_the_quote() -> None:
@@ -743,9 +744,7 @@ def test_a_plural_noun_cue_says_nothing_of_the_speakers_number(attributor: Attri
     quotes = attributor.extract_parsed(
         document_from_trees(list(parse_trees(_ZIJ_KANTTEKENINGEN.splitlines())))
     )
-    assert [(q.rule, q.speaker.name if q.speaker else None) for q in quotes] == [
-        ("direct.preposed", "Marianne Geleijnse")
-    ]
+    assert [(q.rule, _name(q)) for q in quotes] == [("direct.preposed", "Marianne Geleijnse")]
 
 
 @pytest.mark.parametrize(
@@ -1005,7 +1004,7 @@ def test_an_anaphoric_quote_leaves_the_dateline_out_and_an_english_name_whole() 
     quotes = Attributor(parser=_TaggingParser({"schrijft": "VERB", "Mail": "PROPN", "Dat": "PRON"})).extract(
         text
     )
-    assert [(q.rule, q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+    assert [(q.rule, q.content.text, _name(q)) for q in quotes] == [
         ("indirect.anaphoric", "Tesco schrapt 15.000 banen", "Mail on Sunday")
     ]
 
@@ -1033,9 +1032,7 @@ _ALS_MEENDEN = """\
 def test_a_reported_clause_ends_where_the_main_clause_resumes(attributor: Attributor) -> None:
     # The weak parse hangs the main clause's words on the reported clause.
     quotes = attributor.extract_parsed(document_from_trees(list(parse_trees(_ALS_MEENDEN.splitlines()))))
-    assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
-        ("de toets streng is", "onderzoekers")
-    ]
+    assert _contents_and_names(quotes) == [("de toets streng is", "onderzoekers")]
 
 
 _VOLGENS_DE_JURY = """\
@@ -1239,7 +1236,7 @@ def test_a_person_introduced_for_a_floating_quote_goes_on_speaking() -> None:
     )
     tags = {"zei": "VERB", "journalist": "NOUN", "sprak": "VERB", "Later": "ADV", "treffen": "VERB"}
     quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
-    assert [(q.rule, q.speaker.name if q.speaker else None) for q in quotes] == [
+    assert [(q.rule, _name(q)) for q in quotes] == [
         ("direct.postposed", "Piet Jansen"),
         ("direct.floating_subject", "Karel de Boer"),
         ("direct.floating", "Karel de Boer"),
@@ -1250,7 +1247,7 @@ def test_a_tag_may_open_with_en_dat() -> None:
     text = "Dat is niet chic, en dat gaf Freek de Jonge achteraf ook toe."
     tags = {"gaf": "VERB", "Freek": "PROPN", "toe": "ADP", "dat": "PRON", "en": "CCONJ"}
     quotes = Attributor(parser=_TaggingParser(tags, {"is": "VerbForm=Fin"})).extract(text)
-    assert [(q.rule, q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+    assert [(q.rule, q.content.text, _name(q)) for q in quotes] == [
         ("indirect.parenthetical", "Dat is niet chic", "Freek de Jonge")
     ]
 
@@ -1260,7 +1257,7 @@ def test_a_participle_after_a_comma_is_no_closing_tag() -> None:
     tags = {"Mensen": "NOUN", "zeiden": "VERB", "gedacht": "VERB", "wordt": "AUX", "heb": "AUX"}
     feats = {"gedacht": "VerbForm=Part", "wordt": "VerbForm=Fin", "heb": "VerbForm=Fin"}
     quotes = Attributor(parser=_TaggingParser(tags, feats)).extract(text)
-    assert [(q.rule, q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+    assert [(q.rule, q.content.text, _name(q)) for q in quotes] == [
         (
             "indirect.clause_surface",
             "eindelijk wordt erkend wat ik al vermoed, gedacht of gevoeld heb",
@@ -1291,7 +1288,7 @@ def test_a_copula_label_before_an_unquoted_clause(text: str, expected: list[tupl
     }
     feats = {"is": "VerbForm=Fin", "meedoet": "VerbForm=Fin"}
     quotes = Attributor(parser=_TaggingParser(tags, feats)).extract(text)
-    assert [(q.rule, q.kind.value, q.speaker.name if q.speaker else None) for q in quotes] == expected
+    assert [(q.rule, q.kind.value, _name(q)) for q in quotes] == expected
 
 
 def test_an_infinitive_after_an_article_and_an_adjective_is_a_noun() -> None:
@@ -1372,7 +1369,7 @@ def test_volgens_before_a_name_that_opens_with_a_capitalised_particle() -> None:
 def test_a_name_after_the_verb_in_second_place_is_the_subject_on_an_unparsed_sentence() -> None:
     text = "‘Het is koud’, zei Piet Jansen. Al trapt Karel de Boer op de rem. ‘Dit is de tweede cirkel.’"
     quotes = Attributor(parser=_TaggingParser({"zei": "VERB"})).extract(text)
-    assert [(q.rule, q.speaker.name if q.speaker else None) for q in quotes] == [
+    assert [(q.rule, _name(q)) for q in quotes] == [
         ("direct.postposed", "Piet Jansen"),
         ("direct.floating_subject", "Karel de Boer"),
     ]
@@ -1581,9 +1578,7 @@ def test_a_fragment_after_the_preposition_of_a_cue_verb_is_quoted_speech(
         .replace("over\tover", f"{preposition}\t{preposition}")
     )
     quotes = _quotes(attributor, next(parse_trees(conllu.splitlines())))
-    assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == (
-        [("slechte sportpagina", "Boekel")] if found else []
-    )
+    assert _contents_and_names(quotes) == ([("slechte sportpagina", "Boekel")] if found else [])
 
 
 _HET_PLAN = """# text = Het plan faalt.
@@ -1624,7 +1619,7 @@ def test_staan_in_needs_a_text_next_to_it(
 ) -> None:
     trees = [next(parse_trees(_HET_PLAN.splitlines())), next(parse_trees(second.splitlines()))]
     quotes = attributor.extract_parsed(document_from_trees(trees))
-    assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == expected
+    assert _contents_and_names(quotes) == expected
 
 
 _WIL_NIET_ZEGGEN = """# text = Een diploma wil niet zeggen dat je geschikt bent.
@@ -1724,16 +1719,14 @@ def test_volgens_a_plural_role_takes_no_place_name_after_it() -> None:
         "reist": "VERB",
     }
     quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
-    assert [q.speaker.name if q.speaker else None for q in quotes] == ["bronnen"]
+    assert [_name(q) for q in quotes] == ["bronnen"]
 
 
 def test_a_label_may_open_with_a_headline_word_and_a_role() -> None:
     text = "Rugwind CNV-voorzitter Arend van Wijngaarden: ‘Het kabinet denkt dat wij een kunstje opvoerden.’"
     tags = {"Rugwind": "PROPN", "CNV-voorzitter": "NOUN", "Arend": "PROPN", "Wijngaarden": "PROPN"}
     quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
-    assert [(q.rule, q.speaker.name if q.speaker else None) for q in quotes] == [
-        ("direct.preposed", "Arend van Wijngaarden")
-    ]
+    assert [(q.rule, _name(q)) for q in quotes] == [("direct.preposed", "Arend van Wijngaarden")]
 
 
 _GEPENSIONEERDE_RECHTER = """# text = ‘Het klopt’, zegt de gepensioneerde rechter beslist.
@@ -1781,7 +1774,7 @@ _POLITIEDESKUNDIGE = """# text = ‘Het klopt’, zegt een politiedeskundige die
 )
 def test_a_tag_subject_after_weak_tagging(attributor: Attributor, conllu: str, speaker: str) -> None:
     quotes = _quotes(attributor, next(parse_trees(conllu.splitlines())))
-    found = [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes]
+    found = _contents_and_names(quotes)
     assert found == [("Het klopt", speaker)]
 
 
@@ -1808,11 +1801,7 @@ def test_a_speech_tag_follows_a_quote_that_opens_or_ends_in_punctuation(
         "Hij": "PRON",
     }
     quotes = Attributor(parser=_TaggingParser(tags)).extract(text)
-    found = [
-        (q.content.text, q.speaker.name if q.speaker else None)
-        for q in quotes
-        if q.rule == "direct.postposed"
-    ]
+    found = [(q.content.text, _name(q)) for q in quotes if q.rule == "direct.postposed"]
     assert found == expected
 
 
@@ -1906,9 +1895,7 @@ def test_of_after_a_question_verb_opens_the_clause_whatever_its_tag() -> None:
     ]
     tags = dict(zip(text.rstrip(".").split(), upos, strict=True))
     quotes = Attributor(parser=_TaggingParser(tags, {"is": "VerbForm=Fin"})).extract(text)
-    assert [(q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
-        ("de provincie het eens is", "Joep van Meel")
-    ]
+    assert _contents_and_names(quotes) == [("de provincie het eens is", "Joep van Meel")]
 
 
 _JANSEN_DIE = """# text = Jansen, die er werkte, zegt dat niet.

@@ -177,18 +177,7 @@ def test_a_plural_role_noun_names_no_one_person() -> None:
     assert _names(text, [spoken, attribution]) == ["Lex Bouter", "onderzoekers"]
 
 
-_BONDEN = """\
-# sent_id = handmade-speakers-1
-# text = De bonden vinden acties nu te riskant.
-1	De	de	DET	_	_	2	det	_	_
-2	bonden	bond	NOUN	_	Number=Plur	3	nsubj	_	_
-3	vinden	vinden	VERB	_	Number=Plur|VerbForm=Fin	0	root	_	_
-4	acties	actie	NOUN	_	Number=Plur	3	obj	_	_
-5	nu	nu	ADV	_	_	7	advmod	_	_
-6	te	te	ADV	_	_	7	advmod	_	_
-7	riskant	riskant	ADJ	_	_	3	xcomp	_	SpaceAfter=No
-8	.	.	PUNCT	_	_	3	punct	_	_
-
+_WAARSCHUWEN_ZE = """\
 # sent_id = handmade-speakers-2
 # text = Het raakt het bedrijf, waarschuwen ze.
 1	Het	het	PRON	_	_	2	nsubj	_	_
@@ -201,10 +190,27 @@ _BONDEN = """\
 8	.	.	PUNCT	_	_	2	punct	_	_
 
 """
+_BONDEN = (
+    """\
+# sent_id = handmade-speakers-1
+# text = De bonden vinden acties nu te riskant.
+1	De	de	DET	_	_	2	det	_	_
+2	bonden	bond	NOUN	_	Number=Plur	3	nsubj	_	_
+3	vinden	vinden	VERB	_	Number=Plur|VerbForm=Fin	0	root	_	_
+4	acties	actie	NOUN	_	Number=Plur	3	obj	_	_
+5	nu	nu	ADV	_	_	7	advmod	_	_
+6	te	te	ADV	_	_	7	advmod	_	_
+7	riskant	riskant	ADJ	_	_	3	xcomp	_	SpaceAfter=No
+8	.	.	PUNCT	_	_	3	punct	_	_
+
+"""
+    + _WAARSCHUWEN_ZE
+)
 
 
-def test_plural_ze_takes_the_plural_subject_before_it() -> None:
-    doc = document_from_trees(list(parse_trees(_BONDEN.splitlines())))
+def _warning_ze_named(conllu: str) -> str | None:
+    """The name resolved for ``ze`` in ``Het raakt het bedrijf, waarschuwen ze.`` after the trees."""
+    doc = document_from_trees(list(parse_trees(conllu.splitlines())))
     text = doc.text
     cue_at = text.index("waarschuwen")
     attribution = attrs.evolve(
@@ -214,7 +220,11 @@ def test_plural_ze_takes_the_plural_subject_before_it() -> None:
     )
     (quote,) = resolve(doc, [attribution], load())
     assert quote.speaker is not None
-    assert quote.speaker.name == "De bonden"
+    return quote.speaker.name
+
+
+def test_plural_ze_takes_the_plural_subject_before_it() -> None:
+    assert _warning_ze_named(_BONDEN) == "De bonden"
 
 
 def test_an_acronym_takes_the_words_it_abbreviates_even_with_a_role_word() -> None:
@@ -354,7 +364,8 @@ def test_a_first_name_finds_the_name_after_a_word_before_it() -> None:
     assert _names(text, attributions)[1] == "Fred Boekel"
 
 
-_TWO_SUBJECTS = """\
+_TWO_SUBJECTS = (
+    """\
 # sent_id = handmade-speakers-3
 # text = Want een inburgering zien de bonden niet zitten.
 1	Want	want	CCONJ	_	_	4	mark	_	_
@@ -367,33 +378,14 @@ _TWO_SUBJECTS = """\
 8	zitten	zitten	VERB	_	_	4	xcomp	_	SpaceAfter=No
 9	.	.	PUNCT	_	_	4	punct	_	_
 
-# sent_id = handmade-speakers-4
-# text = Het raakt het bedrijf, waarschuwen ze.
-1	Het	het	PRON	_	_	2	nsubj	_	_
-2	raakt	raken	VERB	_	Number=Sing|VerbForm=Fin	0	root	_	_
-3	het	het	DET	_	_	4	det	_	_
-4	bedrijf	bedrijf	NOUN	_	_	2	obj	_	SpaceAfter=No
-5	,	,	PUNCT	_	_	6	punct	_	_
-6	waarschuwen	waarschuwen	VERB	_	Number=Plur|VerbForm=Fin	2	parataxis	_	_
-7	ze	ze	PRON	_	_	6	nsubj	_	SpaceAfter=No
-8	.	.	PUNCT	_	_	2	punct	_	_
-
 """
+    + _WAARSCHUWEN_ZE
+)
 
 
 def test_plural_ze_skips_a_singular_subject_beside_a_plural_verb() -> None:
     # The parse gave the plural verb two subjects; the singular one is no antecedent of ``ze``.
-    doc = document_from_trees(list(parse_trees(_TWO_SUBJECTS.splitlines())))
-    text = doc.text
-    cue_at = text.index("waarschuwen")
-    attribution = attrs.evolve(
-        _attribution(text, "Het raakt het bedrijf", "ze", nth=0),
-        kind=QuoteKind.INDIRECT,
-        cue=(cue_at, cue_at + len("waarschuwen"), "waarschuwen"),
-    )
-    (quote,) = resolve(doc, [attribution], load())
-    assert quote.speaker is not None
-    assert quote.speaker.name == "de bonden"
+    assert _warning_ze_named(_TWO_SUBJECTS) == "de bonden"
 
 
 def test_a_demonstrative_subject_points_back_to_the_person_before() -> None:

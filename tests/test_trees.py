@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from quoteattr.conllu import document_from_trees, parse_trees
+from quoteattr.document import Token
 from quoteattr.trees import subject_of
+
+
+def _subject(conllu: str, verb_id: int) -> Token | None:
+    """:func:`subject_of` the word ``verb_id`` of the one tree in ``conllu``."""
+    sentence = document_from_trees(list(parse_trees(conllu.splitlines()))).sentences[0]
+    return subject_of(sentence, sentence.token(verb_id))
+
 
 # A weak parse with two subjects on one verb: the participle phrase and the pronoun.
 _TWO_SUBJECTS = """\
@@ -26,9 +34,7 @@ _TWO_SUBJECTS = """\
 
 
 def test_of_two_subjects_the_one_nearest_the_verb_wins() -> None:
-    doc = document_from_trees(list(parse_trees(_TWO_SUBJECTS.splitlines())))
-    sentence = doc.sentences[0]
-    subject = subject_of(sentence, sentence.token(6))
+    subject = _subject(_TWO_SUBJECTS, 6)
     assert subject is not None
     assert subject.text == "hij"
 
@@ -45,9 +51,7 @@ def test_the_agent_of_a_passive_wins_over_its_subject() -> None:
 6	.	.	PUNCT	_	_	3	punct	_	_
 
 """
-    doc = document_from_trees(list(parse_trees(conllu.splitlines())))
-    sentence = doc.sentences[0]
-    subject = subject_of(sentence, sentence.token(3))
+    subject = _subject(conllu, 3)
     assert subject is not None
     assert subject.text == "Rutte"
 
@@ -64,9 +68,7 @@ def test_a_fronted_dat_is_the_last_choice_among_subjects() -> None:
 6	.	.	PUNCT	_	_	3	punct	_	_
 
 """
-    doc = document_from_trees(list(parse_trees(conllu.splitlines())))
-    sentence = doc.sentences[0]
-    subject = subject_of(sentence, sentence.token(3))
+    subject = _subject(conllu, 3)
     assert subject is not None
     assert subject.text == "Jansen"
 
@@ -85,9 +87,7 @@ def test_of_two_subjects_as_near_the_verb_the_first_wins() -> None:
 8	.	.	PUNCT	_	_	3	punct	_	_
 
 """
-    doc = document_from_trees(list(parse_trees(conllu.splitlines())))
-    sentence = doc.sentences[0]
-    subject = subject_of(sentence, sentence.token(3))
+    subject = _subject(conllu, 3)
     assert subject is not None
     assert subject.text == "ambtenaar"
 
@@ -107,14 +107,11 @@ def test_a_door_phrase_under_a_passive_is_the_agent_whatever_its_label() -> None
 9	.	.	PUNCT	_	_	5	punct	_	_
 
 """
-    doc = document_from_trees(list(parse_trees(conllu.splitlines())))
-    sentence = doc.sentences[0]
-    subject = subject_of(sentence, sentence.token(5))
+    subject = _subject(conllu, 5)
     assert subject is not None
     assert subject.text == "minister"
     # Without the passive auxiliary a ``door`` phrase is a cause, not a speaker.
-    active = document_from_trees(list(parse_trees(conllu.replace("aux:pass", "aux").splitlines())))
-    assert subject_of(active.sentences[0], active.sentences[0].token(5)) is None
+    assert _subject(conllu.replace("aux:pass", "aux"), 5) is None
 
 
 def test_of_two_subjects_a_noun_beats_an_adjective() -> None:
@@ -129,7 +126,6 @@ def test_of_two_subjects_a_noun_beats_an_adjective() -> None:
 6	.	.	PUNCT	_	_	2	punct	_	_
 
 """
-    doc = document_from_trees(list(parse_trees(conllu.splitlines())))
-    subject = subject_of(doc.sentences[0], doc.sentences[0].token(2))
+    subject = _subject(conllu, 2)
     assert subject is not None
     assert subject.text == "Zaken"
