@@ -645,9 +645,11 @@ def _compound_head(word: str, vocabulary: frozenset[str] | Mapping[str, Any]) ->
     ``voorzitter``; after a hyphen: ``oud-minister`` → ``minister``, ``oud-kapitein-ter-zee`` →
     ``kapitein-ter-zee``)."""
     # After a hyphen, the longest known tail (``oud-kapitein-ter-zee`` → ``kapitein-ter-zee``).
-    for index, char in enumerate(word):
-        if char == "-" and word[index + 1 :] in vocabulary:
+    index = word.find("-")
+    while index != -1:
+        if word[index + 1 :] in vocabulary:
             return word[index + 1 :]
+        index = word.find("-", index + 1)
     for cut in range(3, len(word) - 3):
         if word[cut:] in vocabulary and word[cut - 1] != "-":
             return word[cut:]
