@@ -219,6 +219,9 @@ class RoleNoun:
     sense: str
     """The lemma of the role it names, shared by its other-gender form and synonyms
     (``zegsman`` and ``woordvoerster`` → ``woordvoerder``); its own lemma otherwise."""
+    anaphoric: bool = False
+    """A definite mention points back to the organisation of this kind that the text named
+    before (``de krant`` → ``The New York Times``); ``de politie`` names itself."""
 
     def number_of(self, word: str) -> Number:
         """Number of ``word`` (this noun or a compound headed by it)."""
@@ -945,6 +948,7 @@ def build(data: Mapping[str, Any]) -> Lexicon:
             _bool(entry, "collective", False, where),
             _bool(entry, "exact", False, where),
             _opt_str(entry, "same_as", where) or lemma,
+            _bool(entry, "anaphoric", False, where),
         )
         roles.append(role)
         for form in (lemma, *role.plural_forms):

@@ -58,6 +58,8 @@ def _name_in(text: str) -> str | None:
     return None
 
 
+# The article that opens the name of a paper or an institution (``De`` also opens surnames).
+_TITLE_ARTICLES = frozenset({"The", "Het"})
 _MODIFIER_PREPS = frozenset({"van", "in", "bij", "uit", "voor", "op", "namens"})
 _PARTICLES = frozenset(
     {"van", "de", "der", "den", "ter", "ten", "te", "'t", "von", "da", "di", "du", "le", "la"}
@@ -136,7 +138,10 @@ def resolve(
             return mention
         if role is not None and role.collective and len(words) <= 2:
             # ``de vakbond`` after ``vakbond FNV``: an organisation named with its kind.
-            return _role_name(words[-1], start) or mention
+            named = _role_name(words[-1], start)
+            if named is None and role.anaphoric and words[0].casefold() in ("de", "het"):
+                named = _titled_organisation(start)
+            return named or mention
         if role is not None and not role.collective:
             named = _role_name(words[-1], start)
             if named:
@@ -201,6 +206,16 @@ def resolve(
         if introduced is None or introduced >= before or _inside(direct_spans, name_mention.start):
             return None
         return names.fullest(surname) or name_mention.text
+
+    def _titled_organisation(before: int) -> str | None:
+        """The last name with an article of its own (``The New York Times``, ``Het Parool``: no
+        person's name starts so) in this paragraph or the one before, outside direct quotes."""
+        low = _paragraph_start(paragraph_breaks, before, back=1)
+        for name_mention in reversed(names.starting_in(low, before)):
+            first, *rest = name_mention.text.split()
+            if rest and first in _TITLE_ARTICLES and not _inside(direct_spans, name_mention.start):
+                return name_mention.text
+        return None
 
     def _after_person_role(start: int) -> bool:
         words = text[max(0, start - 40) : start].split()

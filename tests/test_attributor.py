@@ -77,6 +77,21 @@ def test_surname_and_floating_quote_in_a_passage(attributor: Attributor) -> None
 
 
 @model
+def test_a_press_review_names_the_paper_behind_de_krant(attributor: Attributor) -> None:
+    text = (
+        "The New York Times maakt zich in het commentaar zorgen over een nieuwe wapenwedloop. "
+        "‘De huidige stand van zaken is zorgwekkend’, citeert de krant experts. "
+        "‘Trump heeft gelijk.’"
+    )
+    quotes = attributor.extract(text)
+    _check_offsets(text, quotes)
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["The New York Times"] * 2
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.span is not None
+    assert quotes[0].speaker.span.text == "de krant"
+
+
+@model
 def test_scare_quote_is_no_quote(attributor: Attributor) -> None:
     assert attributor.extract("Het leger kreeg een ‘donatie’ van munitie uit het buitenland.") == []
 

@@ -70,7 +70,7 @@ def test_every_verb_entry_has_required_keys_and_known_values(raw_data: dict[str,
     for entry in raw_data["nouns"]:
         assert set(entry) == {"lemma", "plural", "class"}, entry
     for entry in raw_data["roles"]:
-        role_keys = {"lemma", "plural", "gender", "collective", "exact", "same_as"}
+        role_keys = {"lemma", "plural", "gender", "collective", "exact", "same_as", "anaphoric"}
         assert {"lemma", "plural"} <= set(entry) <= role_keys, entry
     for entry in raw_data["pronouns"]:
         assert set(entry) == {"form", "person", "readings", "kind"}, entry
@@ -589,6 +589,11 @@ def test_role_noun_number_and_collectives(lexicon: Lexicon) -> None:
     police = lexicon.role_noun("politie")
     assert police is not None
     assert police.collective
+    assert not police.anaphoric
+    paper = lexicon.role_noun("zakenkrant")
+    assert paper is not None
+    assert paper.collective
+    assert paper.anaphoric
     spokesman = lexicon.role_noun("woordvoerder")
     assert spokesman is not None
     assert not spokesman.collective

@@ -255,6 +255,28 @@ def test_an_organisation_noun_takes_the_name_it_was_given_with() -> None:
     assert _names(text, [_attribution(text, "Het is een schande", "de vakbond")]) == ["de vakbond"]
 
 
+def test_a_media_noun_takes_the_titled_organisation_named_before() -> None:
+    # ``de krant`` points back to the paper named with its article; ``deze krant`` is the author's
+    # own paper, and ``de politie`` names itself.
+    text = (
+        "The New York Times maakt zich zorgen over het verdrag. ‘Het is zorgwekkend’, citeert de"
+        " krant experts. ‘Het is te laat’, schrijft deze krant. ‘We onderzoeken het’, zegt de politie."
+    )
+    attributions = [
+        _attribution(text, "Het is zorgwekkend", "de krant"),
+        _attribution(text, "Het is te laat", "deze krant"),
+        _attribution(text, "We onderzoeken het", "de politie"),
+    ]
+    assert _names(text, attributions) == ["The New York Times", "deze krant", "de politie"]
+    # A surname that opens with ``De`` is no paper, nor is a paper quoted inside a quote.
+    text = "‘Lees Het Parool’, zei De Jonge. ‘Het is zorgwekkend’, meldt de krant."
+    attributions = [
+        _attribution(text, "Lees Het Parool", "De Jonge"),
+        _attribution(text, "Het is zorgwekkend", "de krant"),
+    ]
+    assert _names(text, attributions) == ["De Jonge", "de krant"]
+
+
 def test_names_leave_out_place_adjectives_and_portfolios() -> None:
     lexicon = load()
     text = (
