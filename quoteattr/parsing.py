@@ -175,6 +175,22 @@ def _quiet_stanza() -> Iterator[None]:
         logger.setLevel(level)
 
 
+def _float_pretrains(path: str) -> Any:
+    """A Stanza ``FoundationCache`` holding the word vectors at ``path`` as float32. The shipped
+    vectors are stored in half precision, and Stanza feeds a pretrain's tensor to its float32
+    layers as it is (model weights, unlike vectors, are cast when loaded). The pipeline's own
+    cache shares this one's pretrains, so its processors find the vectors loaded."""
+    from stanza.models.common.foundation_cache import FoundationCache
+    from stanza.models.common.pretrain import Pretrain
+
+    pretrain = Pretrain(path)
+    if pretrain.emb.is_floating_point():
+        pretrain._emb = pretrain.emb.float()  # Pretrain has no setter for its vectors
+    cache = FoundationCache(local_files_only=True)
+    cache.pretrains[path] = pretrain
+    return cache
+
+
 class StanzaParser:
     """A :class:`DependencyParser` backed by a ``stanza.Pipeline``.
 
@@ -229,6 +245,11 @@ class StanzaParser:
                 options[f"{processor}_model_path"] = str(path)
             if not (directory / "resources.json").is_file():
                 raise ModelNotFoundError(f"resources.json missing in {directory}")
+            if manifest.get("pretrain"):
+                pretrain = directory / manifest["pretrain"]
+                if not pretrain.is_file():
+                    raise ModelNotFoundError(f"word vectors not found: {pretrain}")
+                options["pos_pretrain_path"] = options["depparse_pretrain_path"] = str(pretrain)
         else:
             self._name = f"stanza-nl-{package}"
             options["package"] = package
@@ -240,6 +261,8 @@ class StanzaParser:
 
                 torch.set_num_threads(threads)
             with _quiet_stanza():
+                if "pos_pretrain_path" in options:
+                    options["foundation_cache"] = _float_pretrains(options["pos_pretrain_path"])
                 self._pipeline = stanza.Pipeline(**options)
         except ModelError:
             raise

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -174,3 +176,17 @@ def test_parse_where_with_no_tree_wanted_runs_no_parser(stanza_parser: StanzaPar
         depparse.process = original
     assert calls == []
     assert [len(parse.words) for parse in result] == [len(sentence) for sentence in _SENTENCES]
+
+
+def test_a_manifest_naming_missing_word_vectors_is_a_typed_error(tmp_path: Path) -> None:
+    from quoteattr.errors import ModelNotFoundError
+    from quoteattr.parsing import MANIFEST, StanzaParser, default_model_dir
+
+    shipped = default_model_dir()
+    for name in ("pos.pt", "lemma.pt", "depparse.pt", "resources.json"):
+        (tmp_path / name).symlink_to(shipped / name)
+    manifest = json.loads((shipped / MANIFEST).read_text(encoding="utf-8"))
+    manifest["pretrain"] = "vectors.pt"
+    (tmp_path / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(ModelNotFoundError, match="word vectors"):
+        StanzaParser(tmp_path)

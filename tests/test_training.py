@@ -412,7 +412,7 @@ def test_resume_tagger_seeds_from_a_copy_of_the_trained_tagger_or_else_the_shipp
 
     seeds: list[tuple[Path | None, bytes]] = []
 
-    def fake_train(work: Path, extra: Sequence[str], seed: Path | None = None) -> None:
+    def fake_train(work: Path, extra: Sequence[str], seed: Path | None = None, vectors: bool = False) -> None:
         assert seed is not None
         seeds.append((seed, seed.read_bytes()))
 
@@ -467,3 +467,126 @@ def test_seeded_tagger_keeps_the_seeds_features_but_not_other_words() -> None:
         seed_vocabulary(seed, _MultiVocab(word={"het": 1}, upos={"DET": 1}, feats={}), "seed.pt")
     with pytest.raises(SystemExit, match="other vocabularies"):
         seed_vocabulary(seed, _MultiVocab(word={"de": 1}), "seed.pt")
+
+
+def test_vectors_corpus_reads_treebank_tokens_news_paragraphs_and_novels(tmp_path: Path) -> None:
+    from quoteattr.training.vectors import corpus
+
+    conllu = tmp_path / "train.conllu"
+    conllu.write_text(
+        "# text = Hij zei.\n1-2\tzei's\t_\t_\t_\t_\t_\t_\t_\t_\n1\tHij\thij\t_\t_\t_\t0\troot\t_\t_\n"
+        "2\tzei\tzeggen\t_\t_\t_\t1\tdep\t_\t_\n\n1\tJa\tja\t_\t_\t_\t0\troot\t_\t_\n",
+        encoding="utf-8",
+    )
+    news = tmp_path / "news.jsonl"
+    news.write_text(
+        json.dumps({"title": "Kop", "text": "Zo'n auto's.\nTweede, 3,5 keer."}) + "\n", encoding="utf-8"
+    )
+    novels = tmp_path / "novels"
+    novels.mkdir()
+    (novels / "boek.txt").write_text("Eerste alinea.\n\n\n\nTweede\nregel.", encoding="utf-8")
+    assert list(corpus(conllu, news, novels)) == [
+        ["hij", "zei"],
+        ["ja"],
+        ["kop"],
+        ["zo'n", "auto's", "."],
+        ["tweede", ",", "3,5", "keer", "."],
+        ["eerste", "alinea", "."],
+        ["tweede", "regel", "."],
+    ]
+
+
+@pytest.mark.parametrize(("kind", "insert_at"), [("parser", 0), ("tagger", 3)])
+def test_widened_model_computes_what_it_did_until_trained(kind: str, insert_at: int) -> None:
+    import torch
+
+    from quoteattr.training.vectors import _INPUT_WEIGHTS, widened_state
+
+    torch.manual_seed(0)
+    old_inputs, transformed, vector_dim = 7, 4, 5
+    state: dict[str, torch.Tensor] = {key: torch.randn(6, old_inputs) for key in _INPUT_WEIGHTS[kind]}
+    state["drop_replacement"] = torch.randn(old_inputs)
+    state["word_emb.weight"] = torch.randn(10, 3)
+    state["word_vocab_size"] = torch.tensor(10)
+    widened = widened_state(state, kind, insert_at, transformed, vector_dim)
+    old_input = torch.randn(old_inputs)
+    vectors = torch.randn(transformed)  # whatever the projected vectors are
+    new_input = torch.cat([old_input[:insert_at], vectors, old_input[insert_at:]])
+    for key in _INPUT_WEIGHTS[kind]:
+        assert widened[key].shape == (6, old_inputs + transformed)
+        assert torch.allclose(widened[key] @ new_input, state[key] @ old_input, atol=1e-6)
+    replacement = widened["drop_replacement"]
+    assert replacement.shape == (old_inputs + transformed,)
+    assert torch.equal(replacement[:insert_at], state["drop_replacement"][:insert_at])
+    assert torch.equal(replacement[insert_at + transformed :], state["drop_replacement"][insert_at:])
+    assert widened["trans_pretrained.weight"].shape == (transformed, vector_dim)
+    assert torch.equal(widened["word_emb.weight"], state["word_emb.weight"])
+    assert torch.equal(widened["word_vocab_size"], state["word_vocab_size"])
+    with pytest.raises(ValueError, match="already"):
+        widened_state(widened, kind, insert_at, transformed, vector_dim)
+    with pytest.raises(ValueError, match="kind"):
+        widened_state(state, "lemmatizer", insert_at, transformed, vector_dim)
+
+
+def test_with_vectors_swaps_no_pretrain_for_the_vectors_file(tmp_path: Path) -> None:
+    from quoteattr.training.cli import _with_vectors
+
+    args = ["--no_pretrain", "--word_cutoff", "3"]
+    assert _with_vectors(args, tmp_path, vectors=False) == args
+    with pytest.raises(SystemExit, match="vectors step"):
+        _with_vectors(args, tmp_path, vectors=True)
+    pretrain = tmp_path / "vectors" / "nl.pretrain.pt"
+    pretrain.parent.mkdir()
+    pretrain.write_bytes(b"vectors")
+    assert _with_vectors(args, tmp_path, vectors=True) == [
+        "--word_cutoff",
+        "3",
+        "--wordvec_pretrain_file",
+        str(pretrain),
+    ]
+
+
+def _fake_models(work: Path, pretrain: bool) -> None:
+    import torch
+
+    models = work / "models"
+    models.mkdir(parents=True, exist_ok=True)
+    for name in ("tagger", "lemmatizer", "parser"):
+        checkpoint = {
+            "model": {"weight": torch.ones(3)},
+            "config": {"pretrain": pretrain and name != "lemmatizer"},
+        }
+        torch.save(checkpoint, models / f"nl_alpino_{name}.pt")
+
+
+def test_package_ships_the_word_vectors_in_half_precision_when_a_model_reads_them(tmp_path: Path) -> None:
+    import torch
+
+    from quoteattr.training.cli import package
+
+    work, target = tmp_path / "work", tmp_path / "target"
+    _fake_models(work, pretrain=True)
+    (work / "vectors").mkdir()
+    torch.save(
+        {"vocab": {"_id2unit": ["a", "b"]}, "emb": torch.ones(2, 4)}, work / "vectors" / "nl.pretrain.pt"
+    )
+    package(work, target, "lemmatizer")
+    manifest = json.loads((target / "quoteattr-model.json").read_text(encoding="utf-8"))
+    assert manifest["pretrain"] == "pretrain.pt"
+    shipped = torch.load(target / "pretrain.pt", weights_only=False)
+    assert shipped["emb"].dtype == torch.float16
+    assert shipped["vocab"]["_id2unit"] == ["a", "b"]
+    assert torch.load(target / "depparse.pt", weights_only=False)["model"]["weight"].dtype == torch.float16
+    # Other vectors, another model name.
+    torch.save(
+        {"vocab": {"_id2unit": ["a", "b"]}, "emb": torch.zeros(2, 4)}, work / "vectors" / "nl.pretrain.pt"
+    )
+    package(work, target, "lemmatizer")
+    assert (
+        json.loads((target / "quoteattr-model.json").read_text(encoding="utf-8"))["name"] != manifest["name"]
+    )
+    # Models without vectors: no vectors shipped, a stale file removed.
+    _fake_models(work, pretrain=False)
+    package(work, target, "lemmatizer")
+    assert "pretrain" not in json.loads((target / "quoteattr-model.json").read_text(encoding="utf-8"))
+    assert not (target / "pretrain.pt").exists()

@@ -13,6 +13,10 @@ tokenizer (:mod:`quoteattr.segment`), which feeds Stanza pretokenised sentences:
     python -m quoteattr.training package      # copy the best models into quoteattr/models, fp16
     python -m quoteattr.training resume-parser  # next session: continue the parser from the shipped one
     python -m quoteattr.training resume-tagger  # continue the tagger from work/models or the shipped one
+    python -m quoteattr.training vectors        # Dutch word vectors from the shared text
+    python -m quoteattr.training add-vectors    # widen the trained tagger and parser to read them
+    python -m quoteattr.training parser --vectors        # then train on with the vectors
+    python -m quoteattr.training resume-tagger --vectors
     python -m quoteattr.training evaluate --gold ../shared/data/ud/UD_Dutch-Alpino/nl_alpino-ud-test.conllu \
         --output pred.conllu [--model-dir DIR] [--json]   # raw text in, CoNLL 2018 scores
 """
@@ -24,12 +28,14 @@ import hashlib
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from quoteattr.training import data, evaluate
+from quoteattr.training import vectors as vectors_module
 
 SHORTHAND = "nl_alpino"
 DEFAULT_SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
@@ -92,6 +98,11 @@ PARSER_ARGS = [
     "--checkpoint_interval",
     "200",
 ]
+# Word vectors: 50 dimensions and the 11,996 most frequent words (12,000 rows with Stanza's four
+# reserved ones) keep the shipped files within 25 MB in half precision.
+VECTOR_DIM = 50
+PRETRAIN_FILE = "pretrain.pt"
+VECTOR_WORDS = 11_996
 LEMMA_ARGS = ["--num_epoch", "30", "--hidden_dim", "100", "--emb_dim", "50", "--batch_size", "64"]
 
 
@@ -106,7 +117,19 @@ def _paths(work: Path) -> dict[str, Path]:
         "tok_dev_labels": work / "data" / "tok-dev.toklabels",
         "tok_dev_conllu": work / "data" / "tok-dev.conllu",
         "models": work / "models",
+        "vectors": work / "vectors" / "nl.pretrain.pt",
+        "vectors_text": work / "vectors" / "nl.vec",
     }
+
+
+def _with_vectors(args: Sequence[str], work: Path, vectors: bool) -> list[str]:
+    """Stanza arguments with ``--no_pretrain`` swapped for the word vectors when ``vectors``."""
+    if not vectors:
+        return list(args)
+    pretrain = _paths(work)["vectors"]
+    if not pretrain.is_file():
+        raise SystemExit(f"{pretrain} not found: run the vectors step first")
+    return [arg for arg in args if arg != "--no_pretrain"] + ["--wordvec_pretrain_file", str(pretrain)]
 
 
 def prepare(shared: Path, work: Path, seed: int = 1) -> None:
@@ -215,7 +238,7 @@ def train_tokenizer(work: Path, extra: Sequence[str]) -> None:
     )
 
 
-def train_tagger(work: Path, extra: Sequence[str], seed: Path | None = None) -> None:
+def train_tagger(work: Path, extra: Sequence[str], seed: Path | None = None, vectors: bool = False) -> None:
     """Train the tagger; with ``seed``, start from those weights instead of random ones."""
     p = _paths(work)
     runner = ["stanza.models.tagger"] if seed is None else ["quoteattr.training.seeded_tagger", str(seed)]
@@ -238,7 +261,7 @@ def train_tagger(work: Path, extra: Sequence[str], seed: Path | None = None) -> 
             str(p["models"]),
             "--save_name",
             _model(work, "tagger").name,
-            *TAGGER_ARGS,
+            *_with_vectors(TAGGER_ARGS, work, vectors),
             *extra,
         ]
     )
@@ -269,7 +292,7 @@ def train_lemmatizer(work: Path, extra: Sequence[str]) -> None:
     )
 
 
-def train_parser(work: Path, extra: Sequence[str]) -> None:
+def train_parser(work: Path, extra: Sequence[str], vectors: bool = False) -> None:
     p = _paths(work)
     _run(
         [
@@ -290,7 +313,7 @@ def train_parser(work: Path, extra: Sequence[str]) -> None:
             str(p["models"]),
             "--save_name",
             _model(work, "parser").name,
-            *PARSER_ARGS,
+            *_with_vectors(PARSER_ARGS, work, vectors),
             *extra,
         ]
     )
@@ -320,22 +343,34 @@ def package(work: Path, target: Path, lemmatizer: str) -> None:
         "lemma": _model(work, lemmatizer),
         "depparse": _model(work, "parser"),
     }
+    uses_vectors = False
     for processor, name in files.items():
         checkpoint = torch.load(sources[processor], map_location="cpu", weights_only=False)
         for key in ("optimizer", "scheduler"):
             checkpoint.pop(key, None)
         if "model" in checkpoint and checkpoint["model"] is not None:
             checkpoint["model"] = _half(checkpoint["model"])
+        uses_vectors = uses_vectors or bool(checkpoint.get("config", {}).get("pretrain"))
         torch.save(checkpoint, target / name)
         size_mb = (target / name).stat().st_size / 1e6
         print(f"{processor}: {sources[processor].name} -> {target / name} ({size_mb:.1f} MB)")
+    shipped = sorted(files.values())
+    pretrain = target / PRETRAIN_FILE
+    if uses_vectors:
+        vectors = _paths(work)["vectors"]
+        torch.save(_half(torch.load(vectors, map_location="cpu", weights_only=False)), pretrain)
+        shipped.append(PRETRAIN_FILE)
+        print(f"vectors: {vectors.name} -> {pretrain} ({pretrain.stat().st_size / 1e6:.1f} MB)")
+    elif pretrain.exists():
+        pretrain.unlink()
     (target / "resources.json").write_text("{}\n", encoding="utf-8")
     # The weights' digest in the name: scores signed with it say which model made them.
-    digest = hashlib.sha256(b"".join((target / name).read_bytes() for name in sorted(files.values())))
+    digest = hashlib.sha256(b"".join((target / name).read_bytes() for name in shipped))
     manifest = {
         "name": f"quoteattr-nl-alpino-compact-{digest.hexdigest()[:8]}",
         "language": "nl",
         "files": files,
+        **({"pretrain": PRETRAIN_FILE} if uses_vectors else {}),
         "trained_on": (
             "Alpino treebank suites (ud-extra) + UD_Dutch-LassySmall dev/test; "
             "selected on UD_Dutch-Alpino dev"
@@ -365,21 +400,46 @@ def resume_parser(work: Path, shipped: Path) -> None:
     print(f"parser checkpoint seeded from {shipped} at step {checkpoint.get('global_step', 0)}")
 
 
-def resume_tagger(work: Path, extra: Sequence[str]) -> None:
+def resume_tagger(work: Path, extra: Sequence[str], vectors: bool = False) -> None:
     """Continue the tagger from its best weights: ``work/models`` or else the shipped tagger.
 
     The seed is copied aside first, because the run overwrites the tagger file at its first
     evaluation (its dev history starts empty).
     """
-    import shutil
-
     trained = _model(work, "tagger")
     source = trained if trained.exists() else Path(__file__).resolve().parents[1] / "models" / "nl" / "pos.pt"
     seed = trained.with_name(trained.stem + "_seed.pt")
     seed.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, seed)
     print(f"tagger continues from {source}")
-    train_tagger(work, extra, seed=seed)
+    train_tagger(work, extra, seed=seed, vectors=vectors)
+
+
+def build_vectors(shared: Path, work: Path) -> None:
+    """The ``vectors`` step: FastText vectors of the treebank's training sentences, the news
+    articles and the novels (:mod:`quoteattr.training.vectors`)."""
+    p = _paths(work)
+    news = shared / "news" / "dpgmedia2019-articles.jsonl"
+    sentences = list(vectors_module.corpus(p["train"], news, shared / "openboek" / "original"))
+    print(f"{len(sentences)} paragraphs, {sum(map(len, sentences))} tokens", flush=True)
+    words = vectors_module.train_vectors(sentences, p["vectors_text"], p["vectors"], VECTOR_DIM, VECTOR_WORDS)
+    print(f"{words} words -> {p['vectors']}")
+
+
+def add_vectors(work: Path, shipped: Path) -> None:
+    """The ``add-vectors`` step: widen the trained tagger and parser (``work/models``, else the
+    shipped ones) to read the word vectors; ``parser --vectors`` and ``resume-tagger --vectors``
+    train on from them."""
+    pretrain = _paths(work)["vectors"]
+    if not pretrain.is_file():
+        raise SystemExit(f"{pretrain} not found: run the vectors step first")
+    for kind, name, shipped_name in (("tagger", "tagger", "pos.pt"), ("parser", "parser", "depparse.pt")):
+        trained = _model(work, name)
+        source = trained if trained.exists() else shipped / shipped_name
+        vectors_module.widen_checkpoint(source, trained, kind, pretrain)
+        print(f"{kind}: {source} widened to read {pretrain.name} -> {trained}")
+    # Stanza's parser resumes from its checkpoint file: start it at the widened parser.
+    shutil.copyfile(_model(work, "parser"), _model(work, "parser_checkpoint"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -400,9 +460,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             "evaluate",
             "resume-parser",
             "resume-tagger",
+            "vectors",
+            "add-vectors",
         ],
     )
     parser.add_argument("--lemmatizer", default="lemmatizer", help="which lemmatizer model to package")
+    parser.add_argument(
+        "--vectors", action="store_true", help="tagger, parser, resume-tagger: read the word vectors"
+    )
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder")
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="where data and checkpoints go")
     parser.add_argument("--threads", type=int, default=None, help="torch threads for training and evaluation")
@@ -437,17 +502,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.step == "tokenizer":
         train_tokenizer(args.work, extra)
     elif args.step == "tagger":
-        train_tagger(args.work, extra)
+        train_tagger(args.work, extra, vectors=args.vectors)
     elif args.step == "lemmatizer":
         train_lemmatizer(args.work, extra)
     elif args.step == "parser":
-        train_parser(args.work, extra)
+        train_parser(args.work, extra, vectors=args.vectors)
     elif args.step == "package":
         package(args.work, Path(__file__).resolve().parents[1] / "models" / "nl", args.lemmatizer)
     elif args.step == "evaluate":
         run_evaluation(args)
     elif args.step == "resume-tagger":
-        resume_tagger(args.work, extra)
+        resume_tagger(args.work, extra, vectors=args.vectors)
+    elif args.step == "vectors":
+        build_vectors(args.shared, args.work)
+    elif args.step == "add-vectors":
+        add_vectors(args.work, Path(__file__).resolve().parents[1] / "models" / "nl")
     elif args.step == "resume-parser":
         resume_parser(args.work, Path(__file__).resolve().parents[1] / "models" / "nl" / "depparse.pt")
     return 0
