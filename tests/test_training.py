@@ -590,3 +590,36 @@ def test_package_ships_the_word_vectors_in_half_precision_when_a_model_reads_the
     package(work, target, "lemmatizer")
     assert "pretrain" not in json.loads((target / "quoteattr-model.json").read_text(encoding="utf-8"))
     assert not (target / "pretrain.pt").exists()
+
+
+def test_add_vectors_widens_the_trained_models_and_seeds_the_parser_checkpoint(tmp_path: Path) -> None:
+    import torch
+
+    from quoteattr.training.cli import add_vectors
+    from quoteattr.training.vectors import _INPUT_WEIGHTS
+
+    models = tmp_path / "models"
+    models.mkdir()
+    with pytest.raises(SystemExit, match="vectors step"):
+        add_vectors(tmp_path, tmp_path / "shipped")
+    (tmp_path / "vectors").mkdir()
+    torch.save({"vocab": {}, "emb": torch.ones(6, 5)}, tmp_path / "vectors" / "nl.pretrain.pt")
+    for kind in ("tagger", "parser"):
+        state = {key: torch.ones(8, 3) for key in _INPUT_WEIGHTS[kind]}
+        state["drop_replacement"] = torch.ones(3)
+        config = {"pretrain": False, "word_emb_dim": 2, "transformed_dim": 4}
+        torch.save({"model": state, "config": config, "optimizer": {}}, models / f"nl_alpino_{kind}.pt")
+    add_vectors(tmp_path, tmp_path / "shipped")
+    for kind, insert_at in (("tagger", 2), ("parser", 0)):
+        widened = torch.load(models / f"nl_alpino_{kind}.pt", weights_only=False)
+        assert widened["config"]["pretrain"]
+        assert widened["config"]["wordvec_pretrain_file"] == str(tmp_path / "vectors" / "nl.pretrain.pt")
+        assert "optimizer" not in widened
+        assert widened["model"]["trans_pretrained.weight"].shape == (4, 5)
+        weight = widened["model"][_INPUT_WEIGHTS[kind][0]]
+        assert weight.shape == (8, 7)
+        assert not weight[:, insert_at : insert_at + 4].any()
+        assert weight[:, :insert_at].all()
+        assert weight[:, insert_at + 4 :].all()
+    checkpoint = (models / "nl_alpino_parser_checkpoint.pt").read_bytes()
+    assert checkpoint == (models / "nl_alpino_parser.pt").read_bytes()
