@@ -537,7 +537,8 @@ def _postposed_cue(ctx: Context, sent_index: int, after: int) -> tuple[Token, st
                 subject = None
             if subject is None:
                 rest = [t for t in following if t.start > token.start and not is_punct(t)]
-                subject = _surface_name_head(rest)
+                # ``, zo staat in Het Parool``: a verb whose source is a text names it in a phrase.
+                subject = _surface_name_head(rest) or _text_source(ctx, sentence, token, found[0])
             named = _name_after(ctx, sentence, token)
             # A pronoun subject wins over a later name (``zegt hij tegen Piet Jansen``), a
             # possessive the parse took for the subject does not.
@@ -931,7 +932,9 @@ def _text_source(ctx: Context, sentence: Sentence, verb: Token, lemma: str) -> T
     # text, one before it may be the publication; a date (``van 31 mei``) is no owner.
     text = min(texts, key=lambda t: (t.id < verb.id, abs(t.id - verb.id)))
     owner = _van_owner(sentence, text)
-    return owner if owner is not None and owner.upos in ("PROPN", "NOUN") else text
+    if owner is None or owner.upos not in ("PROPN", "NOUN") or owner.text.lower() in TIME_WORDS:
+        return text  # ``Het Parool van donderdag``: a day is no owner
+    return owner
 
 
 def _phrase_start(sentence: Sentence, head: Token) -> Token:
@@ -1537,6 +1540,9 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
             ):
                 # The parse missed ``, zegt Michel,``: the words after the verb name the speaker.
                 subject = _surface_name_head([t for t in surface if t.id > token.id and not is_punct(t)])
+            if subject is None:
+                # ``…, zo staat in Het Parool.``: a verb whose source is a text has no subject.
+                subject = _text_source(ctx, sentence, token, cue[0])
             if subject is None:
                 continue
             phrase = surface if surface is not None else sentence.subtree(token.id)

@@ -1415,6 +1415,47 @@ _IN_HET_PAROOL = """# text = Zo staat in Het Parool dat de stad vol is.
 """
 
 
+# A tag after the clause: the verb has no subject, the text names the source.
+_ZO_STAAT_IN = """# text = Nanninga zal actief zijn in de raad, zo staat in Het Parool van donderdag.
+1	Nanninga	Nanninga	PROPN	_	_	4	nsubj	_	_
+2	zal	zullen	AUX	_	VerbForm=Fin	4	aux	_	_
+3	actief	actief	ADJ	_	_	4	advmod	_	_
+4	zijn	zijn	AUX	_	VerbForm=Inf	0	root	_	_
+5	in	in	ADP	_	_	7	case	_	_
+6	de	de	DET	_	_	7	det	_	_
+7	raad	raad	NOUN	_	_	4	obl	_	SpaceAfter=No
+8	,	,	PUNCT	_	_	10	punct	_	_
+9	zo	zo	ADV	_	_	10	advmod	_	_
+10	staat	staan	VERB	_	VerbForm=Fin	4	conj	_	_
+11	in	in	ADP	_	_	13	case	_	_
+12	Het	het	DET	_	_	13	det	_	_
+13	Parool	Parool	PROPN	_	_	10	obl	_	_
+14	van	van	ADP	_	_	15	case	_	_
+15	donderdag	donderdag	NOUN	_	_	13	nmod	_	SpaceAfter=No
+16	.	.	PUNCT	_	_	4	punct	_	_
+
+"""
+
+_ZO_STAAT_IN_DIRECT = """# text = ‘Het is erg’, zo staat in het rapport van de inspectie.
+1	‘	‘	PUNCT	_	_	4	punct	_	SpaceAfter=No
+2	Het	het	PRON	_	_	4	nsubj	_	_
+3	is	zijn	AUX	_	_	4	cop	_	_
+4	erg	erg	ADJ	_	_	8	parataxis	_	SpaceAfter=No
+5	’	’	PUNCT	_	_	4	punct	_	SpaceAfter=No
+6	,	,	PUNCT	_	_	8	punct	_	_
+7	zo	zo	ADV	_	_	8	advmod	_	_
+8	staat	staan	VERB	_	VerbForm=Fin	0	root	_	_
+9	in	in	ADP	_	_	11	case	_	_
+10	het	het	DET	_	_	11	det	_	_
+11	rapport	rapport	NOUN	_	_	8	obl	_	_
+12	van	van	ADP	_	_	14	case	_	_
+13	de	de	DET	_	_	14	det	_	_
+14	inspectie	inspectie	NOUN	_	_	11	nmod	_	SpaceAfter=No
+15	.	.	PUNCT	_	_	8	punct	_	_
+
+"""
+
+
 @pytest.mark.parametrize(
     ("conllu", "expected"),
     [
@@ -1422,6 +1463,18 @@ _IN_HET_PAROOL = """# text = Zo staat in Het Parool dat de stad vol is.
         (_IN_HET_ARTIKEL, ("direct", "Het is erg", "staat", "Eveline Brandt", "direct.preposed")),
         # With no author, the publication itself.
         (_IN_HET_PAROOL, ("indirect", "de stad vol is", "staat", "Het Parool", "indirect.clause")),
+        # In a tag after the words: a day after the publication is no owner either.
+        (
+            _ZO_STAAT_IN,
+            (
+                "indirect",
+                "Nanninga zal actief zijn in de raad",
+                "staat",
+                "Het Parool",
+                "indirect.parenthetical",
+            ),
+        ),
+        (_ZO_STAAT_IN_DIRECT, ("direct", "Het is erg", "staat", "de inspectie", "direct.postposed")),
     ],
 )
 def test_the_text_a_quote_stands_in_is_its_source(
