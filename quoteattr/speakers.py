@@ -20,12 +20,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import regex
 
-from quoteattr.document import ParsedDocument
+from quoteattr.document import ParsedDocument, Sentence, Token
 from quoteattr.lexicon import Lexicon, Number
 from quoteattr.names import NOT_NAMES, NameIndex, NameMention
 from quoteattr.quote import Cue, Quote, QuoteKind, Span, Speaker
 from quoteattr.sieves import Attribution, name_runs
-from quoteattr.trees import mention_tokens
+from quoteattr.trees import children, mention_tokens
 
 __all__ = ["resolve"]
 
@@ -467,6 +467,14 @@ def _plural_cue(doc: ParsedDocument, sentence_starts: Sequence[int], attribution
     return verb.feat("Number") == "Plur" or verb.text.lower().endswith(("den", "ten", "en"))
 
 
+def _nominal(sentence: Sentence, token: Token) -> bool:
+    """A noun or a name, also a name whose first word the tagger took for an adjective
+    (``Gedeputeerde Staten``, ``Verenigde Naties``: ADJ with the rest of the name ``flat`` under it)."""
+    if token.upos in ("NOUN", "PROPN"):
+        return True
+    return token.upos == "ADJ" and any(child.upos == "PROPN" for child in children(sentence, token, "flat"))
+
+
 def _spelled_out(text: str, acronym: str, before: int) -> str | None:
     """``GS`` → ``Gedeputeerde Staten``: the last run of capitalised words before ``before`` whose
     initials spell the acronym (role words such as ``Gedeputeerde`` are in no name run)."""
@@ -488,14 +496,17 @@ def _plural_antecedent(doc: ParsedDocument, sentence_starts: Sequence[int], befo
         if not sentence.parsed:
             continue
         for token in sentence.tokens:
-            if token.start >= before or token.deprel != "nsubj" or token.upos not in ("NOUN", "PROPN"):
+            if token.start >= before or token.deprel != "nsubj" or not _nominal(sentence, token):
                 continue
             verb = sentence.token(token.head) if token.head else None
             # A plural verb tells the number only of a subject that is not itself singular
             # (``Want een X zien Gedeputeerde Staten niet zitten``: the parse's two subjects).
             plural_verb = verb is not None and "Number=Plur" in verb.feats
             if "Number=Plur" in token.feats or (plural_verb and "Number=Sing" not in token.feats):
-                mention = mention_tokens(sentence, token)
+                if token.upos == "ADJ":  # the first word of a name: the name is it and its flat words
+                    mention = [token, *children(sentence, token, "flat")]
+                else:
+                    mention = mention_tokens(sentence, token)
                 return doc.text[mention[0].start : mention[-1].end]
     return None
 

@@ -410,6 +410,29 @@ def test_plural_ze_skips_a_singular_subject_beside_a_plural_verb() -> None:
     assert _warning_ze_named(_TWO_SUBJECTS) == "de bonden"
 
 
+_ADJECTIVE_NAME = (
+    """# sent_id = handmade-speakers-5
+# text = Want een inburgering zien Gedeputeerde Staten niet zitten.
+1	Want	want	CCONJ	_	_	4	mark	_	_
+2	een	een	DET	_	_	3	det	_	_
+3	inburgering	inburgering	NOUN	_	Number=Sing	4	nsubj	_	_
+4	zien	zien	VERB	_	Number=Plur|VerbForm=Fin	0	root	_	_
+5	Gedeputeerde	gedeputeerd	ADJ	_	Degree=Pos	4	nsubj	_	_
+6	Staten	Staten	PROPN	_	_	5	flat	_	_
+7	niet	niet	ADV	_	_	8	advmod	_	_
+8	zitten	zitten	VERB	_	_	4	xcomp	_	SpaceAfter=No
+9	.	.	PUNCT	_	_	4	punct	_	_
+
+"""
+    + _WAARSCHUWEN_ZE
+)
+
+
+def test_plural_ze_takes_a_name_whose_first_word_was_tagged_an_adjective() -> None:
+    # ``Gedeputeerde Staten``, ``Verenigde Naties``: the whole name, not its last word.
+    assert _warning_ze_named(_ADJECTIVE_NAME) == "Gedeputeerde Staten"
+
+
 def test_a_demonstrative_subject_points_back_to_the_person_before() -> None:
     text = "Het doet denken aan een opmerking van Harry Mulisch. Die zei dat hij het mooi vond."
     attribution = attrs.evolve(
