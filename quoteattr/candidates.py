@@ -244,6 +244,10 @@ def plan(
         present = set(words)
         if has_lead_colon[index] or not table.sources.isdisjoint(present):
             plans.append(TREE_PLAN)
+            if index and _plural_pronoun_source(words):
+                # ``Volgens hen …``: the plural pronoun takes the plural subject of the sentence
+                # before, which the resolver reads off its tree.
+                plans[index - 1] = TREE_PLAN
             continue
         need = Need.TAGS if undecided[index] else Need.NOTHING
         copula_colon = _copula_colon(words)
@@ -284,6 +288,11 @@ def plan(
 
 
 _PLURAL_PRONOUNS = frozenset({"ze", "zij"})
+
+
+def _plural_pronoun_source(words: Sequence[str]) -> bool:
+    """Whether ``volgens hen`` / ``volgens hun`` stands in the (case-folded) words."""
+    return any(words[k] == "volgens" and words[k + 1] in ("hen", "hun") for k in range(len(words) - 1))
 
 
 def _pronoun_next_to(words: Sequence[str], position: int, pronouns: frozenset[str]) -> bool:

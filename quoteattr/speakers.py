@@ -39,6 +39,7 @@ _PERSON_PRONOUNS = {
     "zijn": ("m", "sg"),
     "z'n": ("m", "sg"),
 }
+_PLURAL_OBJECT_PRONOUNS = frozenset({"hen", "hun"})
 _AUTHOR_PRONOUNS = frozenset({"ik", "we", "wij", "je", "jij", "u", "men", "mij", "ons"})
 
 
@@ -108,6 +109,9 @@ def resolve(
             # ``Die zei eens dat …``: a demonstrative subject points back to a person, any gender
             # (a relative ``die`` reached the sieves' antecedent noun already).
             return _antecedent(start, None)
+        if low in _PLURAL_OBJECT_PRONOUNS:
+            # ``volgens hen``: the plural subject before, as for plural ``ze``; else no one.
+            return _plural_antecedent(doc, sentence_starts, start)
         if low in _PERSON_PRONOUNS:
             gender, _ = _PERSON_PRONOUNS[low]
             plural = _plural_cue(doc, sentence_starts, attribution)

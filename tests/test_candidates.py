@@ -217,3 +217,8 @@ def test_the_sentence_before_a_cue_with_plural_ze_gets_a_tree() -> None:
     # Nor when ``ze`` is no subject next to the cue verb (``waarschuwt Jansen ze``: them).
     plans = _plans("De drie bonden vinden het te ver. Die kunnen PostNL raken, waarschuwt Jansen ze.")
     assert plans[0][1] == Plan(Need.NOTHING)
+
+
+def test_the_sentence_before_volgens_hen_gets_a_tree() -> None:
+    assert _plans("De drie bonden zijn boos. Volgens hen gaat het mis.")[0][1] == TREE_PLAN
+    assert _plans("De drie bonden zijn boos. Volgens Jansen gaat het mis.")[0][1] == Plan(Need.NOTHING)

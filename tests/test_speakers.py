@@ -190,8 +190,7 @@ _WAARSCHUWEN_ZE = """\
 8	.	.	PUNCT	_	_	2	punct	_	_
 
 """
-_BONDEN = (
-    """\
+_DE_BONDEN_VINDEN = """\
 # sent_id = handmade-speakers-1
 # text = De bonden vinden acties nu te riskant.
 1	De	de	DET	_	_	2	det	_	_
@@ -204,8 +203,7 @@ _BONDEN = (
 8	.	.	PUNCT	_	_	3	punct	_	_
 
 """
-    + _WAARSCHUWEN_ZE
-)
+_BONDEN = _DE_BONDEN_VINDEN + _WAARSCHUWEN_ZE
 
 
 def _warning_ze_named(conllu: str) -> str | None:
@@ -225,6 +223,32 @@ def _warning_ze_named(conllu: str) -> str | None:
 
 def test_plural_ze_takes_the_plural_subject_before_it() -> None:
     assert _warning_ze_named(_BONDEN) == "De bonden"
+
+
+_VOLGENS_HEN = """# sent_id = handmade-speakers-6
+# text = Volgens hen gaat het mis.
+1	Volgens	volgens	ADP	_	_	2	case	_	_
+2	hen	hen	PRON	_	_	3	obl	_	_
+3	gaat	gaan	VERB	_	Number=Sing|VerbForm=Fin	0	root	_	_
+4	het	het	PRON	_	_	3	nsubj	_	_
+5	mis	mis	ADJ	_	_	3	xcomp	_	SpaceAfter=No
+6	.	.	PUNCT	_	_	3	punct	_	_
+
+"""
+
+
+def test_volgens_hen_takes_the_plural_subject_before_it_or_no_one() -> None:
+    # ``hen`` is never its own name: unresolved, the speaker has no name.
+    for before, name in ((_DE_BONDEN_VINDEN, "De bonden"), ("", None)):
+        doc = document_from_trees(list(parse_trees((before + _VOLGENS_HEN).splitlines())))
+        attribution = attrs.evolve(
+            _attribution(doc.text, "gaat het mis", "hen"),
+            kind=QuoteKind.INDIRECT,
+            cue=(doc.text.index("Volgens"), doc.text.index("Volgens") + 7, "volgens"),
+        )
+        (quote,) = resolve(doc, [attribution], load())
+        assert quote.speaker is not None
+        assert quote.speaker.name == name
 
 
 def test_an_acronym_takes_the_words_it_abbreviates_even_with_a_role_word() -> None:
