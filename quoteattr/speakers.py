@@ -209,6 +209,8 @@ def resolve(
             introduced = name_mention.start
         if introduced is None or introduced >= before or _inside(direct_spans, name_mention.start):
             return None
+        if _in_relative_clause(doc, sentence_starts, name_mention.start, before):
+            return None
         return names.fullest(surname) or name_mention.text
 
     def _titled_organisation(before: int) -> str | None:
@@ -469,6 +471,36 @@ def _plural_cue(doc: ParsedDocument, sentence_starts: Sequence[int], attribution
     if verb is None or verb.feat("VerbForm") in ("Inf", "Part"):
         return False  # ``ze schijnt te denken``: the number is on another verb
     return verb.feat("Number") == "Plur" or verb.text.lower().endswith(("den", "ten", "en"))
+
+
+def _in_relative_clause(
+    doc: ParsedDocument, sentence_starts: Sequence[int], offset: int, pronoun: int
+) -> bool:
+    """Whether the word at ``offset`` stands in a relative clause, closed by a comma, of the parsed
+    sentence that holds the pronoun at ``pronoun`` (``… een motie die kamerlid Remkes indiende,
+    schrijft hij``: a name down in a relative clause is no antecedent of the main clause's
+    pronoun). The tree's ``acl:relcl`` or, where a small parser misattached the clause, the
+    relative pronoun after a noun."""
+    index = bisect.bisect_right(sentence_starts, offset) - 1
+    if index < 0 or index != bisect.bisect_right(sentence_starts, pronoun) - 1:
+        return False
+    sentence = doc.sentences[index]
+    if not sentence.parsed:
+        return False
+    name = next((t for t in sentence.tokens if t.start <= offset < t.end), None)
+    if name is None or not any(t.text == "," and offset < t.start < pronoun for t in sentence.tokens):
+        return False
+    token: Token | None = name
+    while token is not None and token.head:
+        if token.deprel == "acl:relcl":
+            return True
+        token = sentence.token(token.head)
+    for before in reversed(sentence.tokens[1 : name.id - 1]):
+        if before.text in (",", ":", ";"):
+            break
+        if before.text.lower() in ("die", "dat") and before.upos == "PRON":
+            return sentence.token(before.id - 1).upos in ("NOUN", "PROPN")
+    return False
 
 
 def _nominal(sentence: Sentence, token: Token) -> bool:

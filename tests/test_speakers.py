@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import attrs
+import pytest
 
 from quoteattr.conllu import document_from_trees, parse_trees
 from quoteattr.document import ParsedDocument
@@ -470,3 +471,58 @@ def test_a_role_word_inside_a_name_run_ends_the_words_before_the_name() -> None:
     text = "Rugwind CNV-voorzitter Arend van Wijngaarden sprak. Tweede Kamervoorzitter Khadija Arib ook."
     names = index_names(text, lambda word: lexicon.role_noun(word) is not None)
     assert [n.text for n in names] == ["Arend van Wijngaarden", "Khadija Arib"]
+
+
+_OMTZIGT = """\
+# sent_id = handmade-speakers-7
+# text = Kamerlid Pieter Omtzigt schreef een opiniestuk.
+1	Kamerlid	kamerlid	NOUN	_	_	4	nsubj	_	_
+2	Pieter	Pieter	PROPN	_	_	1	appos	_	_
+3	Omtzigt	Omtzigt	PROPN	_	_	2	flat	_	_
+4	schreef	schrijven	VERB	_	VerbForm=Fin	0	root	_	_
+5	een	een	DET	_	_	6	det	_	_
+6	opiniestuk	opiniestuk	NOUN	_	_	4	obj	_	SpaceAfter=No
+7	.	.	PUNCT	_	_	4	punct	_	_
+
+"""
+
+
+def _motie(relative_head: int, relative_rel: str) -> str:
+    return f"""\
+# sent_id = handmade-speakers-8
+# text = Over een motie die Johan Remkes indiende, schrijft hij: ‘Het is zoek.’
+1	Over	over	ADP	_	_	3	case	_	_
+2	een	een	DET	_	_	3	det	_	_
+3	motie	motie	NOUN	_	_	9	obl	_	_
+4	die	die	PRON	_	_	7	obj	_	_
+5	Johan	Johan	PROPN	_	_	7	nsubj	_	_
+6	Remkes	Remkes	PROPN	_	_	5	flat	_	_
+7	indiende	indienen	VERB	_	VerbForm=Fin	{relative_head}	{relative_rel}	_	SpaceAfter=No
+8	,	,	PUNCT	_	_	7	punct	_	_
+9	schrijft	schrijven	VERB	_	VerbForm=Fin	0	root	_	_
+10	hij	hij	PRON	_	_	9	nsubj	_	SpaceAfter=No
+11	:	:	PUNCT	_	_	14	punct	_	_
+12	‘	‘	PUNCT	_	_	14	punct	_	SpaceAfter=No
+13	Het	het	PRON	_	_	14	nsubj	_	_
+14	is	zijn	AUX	_	_	9	parataxis	_	_
+15	zoek	zoek	ADJ	_	_	14	xcomp	_	SpaceAfter=No
+16	.	.	PUNCT	_	_	14	punct	_	SpaceAfter=No
+17	’	’	PUNCT	_	_	14	punct	_	_
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("relative_head", "relative_rel"),
+    [(3, "acl:relcl"), (9, "conj")],  # as the tree has it; misattached, found by ``die`` after a noun
+)
+def test_a_name_in_a_relative_clause_is_no_antecedent_of_the_main_clause_pronoun(
+    relative_head: int, relative_rel: str
+) -> None:
+    doc = document_from_trees(
+        list(parse_trees((_OMTZIGT + _motie(relative_head, relative_rel)).splitlines()))
+    )
+    attribution = _attribution(doc.text, "Het is zoek.", "hij")
+    (quote,) = resolve(doc, [attribution], load())
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Pieter Omtzigt"
