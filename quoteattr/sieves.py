@@ -45,7 +45,15 @@ from quoteattr.names import (
     introduces,
 )
 from quoteattr.quote import QuoteKind
-from quoteattr.trees import children, first_child, is_punct, mention_tokens, span_of, subject_of
+from quoteattr.trees import (
+    children,
+    first_child,
+    is_punct,
+    mention_tokens,
+    not_speaker_preposition,
+    span_of,
+    subject_of,
+)
 
 __all__ = ["RULES", "SIEVES", "Attribution", "Context", "name_runs", "run_sieves"]
 
@@ -370,6 +378,12 @@ def _speaker_of(
     # hung on the noun (``, redeneert justitie`` with the cue as the noun's modifier).
     while len(tokens) > 1 and (tokens[0].upos == "ADP" or _finite_verb(tokens[0])):
         tokens = tokens[1:]
+    # ``volgens bronnen naar Den Haag``: a phrase with a preposition other than that of an employer
+    # or a place (``een woordvoerder van Tesco``, ``de politiechef in Deventer``) is no part of the
+    # speaker; a small parse often hangs the verb's phrase there.
+    cut = next((k for k, t in enumerate(tokens) if t.id > head.id and not_speaker_preposition(t)), None)
+    if cut:
+        tokens = tokens[:cut]
     start, end = span_of(tokens)
     department = _department_at(ctx, sentence, head)
     if department is not None:
@@ -392,7 +406,11 @@ def _speaker_of(
         # inside its mention names the speaker.
         inner = next((n for n in ctx.name_index.starting_in(head.end, end) if n.end <= end), None)
         inner = inner or ctx.name_index.starting_at(head.end + 1)
-        if inner is not None and inner.end <= sentence.end:
+        # ``bronnen naar Den Haag``: a name behind a preposition is no name of the role.
+        behind_preposition = inner is not None and any(
+            t.upos == "ADP" and head.end <= t.start < inner.start for t in sentence.tokens
+        )
+        if inner is not None and inner.end <= sentence.end and not behind_preposition:
             return (inner.start, inner.end), (sent_index, head.id)
     # A role word the tagger took for a name (``Minister Olaf Scholz``) is still a role word.
     role_head = head.upos != "PROPN" or ctx.lexicon.role_noun(head.text) is not None
@@ -1661,8 +1679,10 @@ def _add_sentence_quote(
     speaker_head: Token | None,
     rule: str,
     confidence: float,
+    span: tuple[int, int] | None = None,
 ) -> None:
-    span = _sentence_content(ctx, sentence, phrase)
+    """Add the sentence without ``phrase`` (the cue's words) as a quote; or ``span``, when given."""
+    span = span or _sentence_content(ctx, sentence, phrase)
     if span is None or _overlaps_direct(ctx, span) or ctx.inside_stretch(span):
         return
     if _covered_by_stretch(ctx, span):
@@ -1788,8 +1808,19 @@ def sieve_indirect_according_to(ctx: Context) -> None:
                 nominal,
                 "indirect.according_to",
                 0.7,
+                span=_relative_clause_span(sentence, token),
             )
             break
+
+
+def _relative_clause_span(sentence: Sentence, token: Token) -> tuple[int, int] | None:
+    """``Ivanka, die volgens bronnen naar Den Haag afreist, …``: the relative clause that holds
+    ``token`` is what the source says (of the noun it describes); None outside one."""
+    clause = next((t for t in sentence.ancestors(token.id) if t.deprel == "acl:relcl"), None)
+    if clause is None:
+        return None
+    words = [t for t in sentence.subtree(clause.id) if not is_punct(t)]
+    return words[0].start, words[-1].end
 
 
 _DE_WORD_SUFFIXES = ("ing", "ie", "heid", "teit")

@@ -61,7 +61,10 @@ def _name_in(text: str) -> str | None:
 
 # The article that opens the name of a paper or an institution (``De`` also opens surnames).
 _TITLE_ARTICLES = frozenset({"The", "Het"})
-_MODIFIER_PREPS = frozenset({"van", "in", "bij", "uit", "voor", "op", "namens"})
+# A preposition after a mention's first word starts a modifier (an employer, a place, a goal).
+_MODIFIER_PREPS = frozenset(
+    {"van", "in", "bij", "uit", "voor", "op", "namens", "naar", "met", "over", "aan", "tegen"}
+)
 _PARTICLES = frozenset(
     {"van", "de", "der", "den", "ter", "ten", "te", "'t", "von", "da", "di", "du", "le", "la"}
 )

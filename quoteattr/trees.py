@@ -14,6 +14,8 @@ __all__ = [
     "span_of",
     "is_punct",
     "tokens_between",
+    "NOT_SPEAKER_PREPOSITIONS",
+    "not_speaker_preposition",
 ]
 
 SUBJECT_RELS = ("nsubj", "nsubj:pass", "csubj")
@@ -115,6 +117,16 @@ def _collect(sentence: Sentence, head: Token, rels: Iterable[str], keep: set[int
             _collect(sentence, child, rels, keep)
 
 
+# Prepositions that never join a phrase to a speaker mention (``een woordvoerder van Tesco`` and
+# ``de politiechef in Deventer`` do): ``volgens bronnen naar Den Haag``.
+NOT_SPEAKER_PREPOSITIONS = frozenset({"naar", "met", "over", "tegen", "aan", "onder", "tot", "zonder"})
+
+
+def not_speaker_preposition(token: Token) -> bool:
+    """Whether ``token`` is a preposition that starts no part of a speaker mention."""
+    return token.upos == "ADP" and token.text.lower() in NOT_SPEAKER_PREPOSITIONS
+
+
 def mention_tokens(sentence: Sentence, head: Token) -> list[Token]:
     """The tokens of the speaker mention headed by ``head``.
 
@@ -126,7 +138,9 @@ def mention_tokens(sentence: Sentence, head: Token) -> list[Token]:
         return [head]
     if head.upos != "PROPN":
         for child in children(sentence, head, "appos", "flat", "nmod"):
-            if child.upos == "PROPN" and child.id > head.id and child.id - head.id <= 2:
+            # ``bronnen naar Den Haag``: a name behind such a preposition is no name of the noun.
+            behind = any(not_speaker_preposition(case) for case in children(sentence, child, "case"))
+            if child.upos == "PROPN" and child.id > head.id and child.id - head.id <= 2 and not behind:
                 return mention_tokens(sentence, child)
     keep = {head.id}
     if head.upos == "PROPN":

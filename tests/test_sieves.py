@@ -1971,3 +1971,55 @@ def test_a_subject_with_its_relative_clause_before_a_comma_tag_is_nobodys_words(
 ) -> None:
     # ``Jansen, die er werkte, zegt …``: the words before the verb are its subject, not a report.
     assert _quotes(attributor, next(parse_trees(_JANSEN_DIE.splitlines()))) == []
+
+
+_BRONNEN_NAAR_DEN_HAAG = """# text = Ivanka, die volgens bronnen naar Den Haag afreist, is er niet.
+1	Ivanka	Ivanka	PROPN	_	_	12	nsubj	_	SpaceAfter=No
+2	,	,	PUNCT	_	_	9	punct	_	_
+3	die	die	PRON	_	_	9	nsubj	_	_
+4	volgens	volgens	ADP	_	_	5	case	_	_
+5	bronnen	bron	NOUN	_	Number=Plur	9	obl	_	_
+6	naar	naar	ADP	_	_	7	case	_	_
+7	Den	Den	PROPN	_	_	5	nmod	_	_
+8	Haag	Haag	PROPN	_	_	7	flat	_	_
+9	afreist	afreizen	VERB	_	VerbForm=Fin	1	acl:relcl	_	SpaceAfter=No
+10	,	,	PUNCT	_	_	9	punct	_	_
+11	is	zijn	AUX	_	VerbForm=Fin	12	cop	_	_
+12	er	er	ADV	_	_	0	root	_	_
+13	niet	niet	ADV	_	_	12	advmod	_	SpaceAfter=No
+14	.	.	PUNCT	_	_	12	punct	_	_
+
+"""
+
+_VOORZITTER_VAN = """# text = ‘Het is erg’, zegt de voorzitter van de Verenigde Staten.
+1	‘	‘	PUNCT	_	_	4	punct	_	SpaceAfter=No
+2	Het	het	PRON	_	_	4	nsubj	_	_
+3	is	zijn	AUX	_	_	4	cop	_	_
+4	erg	erg	ADJ	_	_	7	parataxis	_	SpaceAfter=No
+5	’	’	PUNCT	_	_	4	punct	_	SpaceAfter=No
+6	,	,	PUNCT	_	_	7	punct	_	_
+7	zegt	zeggen	VERB	_	VerbForm=Fin	0	root	_	_
+8	de	de	DET	_	_	9	det	_	_
+9	voorzitter	voorzitter	NOUN	_	_	7	nsubj	_	_
+10	van	van	ADP	_	_	13	case	_	_
+11	de	de	DET	_	_	13	det	_	_
+12	Verenigde	verenigd	ADJ	_	_	13	amod	_	_
+13	Staten	Staten	PROPN	_	_	9	nmod	_	SpaceAfter=No
+14	.	.	PUNCT	_	_	7	punct	_	_
+
+"""
+
+
+def test_a_name_behind_a_preposition_does_not_name_the_speaker(attributor: Attributor) -> None:
+    # ``naar Den Haag`` is where the trip goes (whatever the parse hung it on), not the source.
+    (quote,) = _quotes(attributor, next(parse_trees(_BRONNEN_NAAR_DEN_HAAG.splitlines())))
+    assert _summary(quote) == (
+        "indirect",
+        "die volgens bronnen naar Den Haag afreist",
+        "volgens",
+        "bronnen",
+        "indirect.according_to",
+    )
+    # The country a role belongs to is no name of the person in the role.
+    (quote,) = _quotes(attributor, next(parse_trees(_VOORZITTER_VAN.splitlines())))
+    assert _summary(quote)[3] == "de voorzitter van de Verenigde Staten"
