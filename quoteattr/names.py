@@ -18,6 +18,7 @@ import regex
 __all__ = [
     "NAME_RUN",
     "NOT_NAMES",
+    "TIME_NOUNS",
     "TIME_WORDS",
     "NameIndex",
     "NameMention",
@@ -68,6 +69,12 @@ TIME_WORDS = frozenset(
         "december",
     ]
 )
+# Nouns of time: a subject headed by one (``de laatste keer``, ``vorige maand``) is a time adverb
+# the parse took for a subject, never a speaker.
+TIME_NOUNS = frozenset(
+    {"keer", "dag", "week", "weekend", "maand", "jaar", "eeuw", "decennium", "kwartaal", "seizoen",
+     "avond", "ochtend", "middag", "nacht", "uur", "minuut", "moment", "tijd", "periode"}
+)  # fmt: skip
 # Capitalised words that start sentences but are no names.
 NOT_NAMES = TIME_WORDS | frozenset(
     [

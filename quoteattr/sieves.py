@@ -49,6 +49,7 @@ from quoteattr.trees import (
     children,
     first_child,
     is_punct,
+    is_time_noun,
     mention_tokens,
     not_speaker_preposition,
     span_of,
@@ -648,6 +649,8 @@ def _name_after(ctx: Context, sentence: Sentence, verb: Token) -> Token | None:
 def _surface_name_head(tokens: Sequence[Token]) -> Token | None:
     """Fallback when the parse gives no subject: the first nominal word after the cue."""
     for token in tokens[:4]:
+        if is_time_noun(token):
+            return None  # ``dreigde de laatste keer …``: a time adverb, no speaker
         if token.upos in ("PROPN", "PRON", "NOUN"):
             return token
         # ``zegt de gepensioneerde rechter``: a participle before the noun modifies it.

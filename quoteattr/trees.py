@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from quoteattr.document import Sentence, Token
+from quoteattr.names import TIME_NOUNS
 
 __all__ = [
     "children",
@@ -13,6 +14,7 @@ __all__ = [
     "mention_tokens",
     "span_of",
     "is_punct",
+    "is_time_noun",
     "tokens_between",
     "NOT_SPEAKER_PREPOSITIONS",
     "not_speaker_preposition",
@@ -62,6 +64,11 @@ def _door_phrase_of_passive(sentence: Sentence, verb: Token) -> Token | None:
     )
 
 
+def is_time_noun(token: Token) -> bool:
+    """``keer``, ``maand``, ``jaar``: a noun of time (a time adverb's head, never a speaker)."""
+    return token.upos == "NOUN" and (token.lemma or token.text).lower() in TIME_NOUNS
+
+
 def subject_of(sentence: Sentence, verb: Token) -> Token | None:
     """The speaker-side argument of ``verb``.
 
@@ -78,6 +85,12 @@ def subject_of(sentence: Sentence, verb: Token) -> Token | None:
             return agent
         for rel in ("nsubj", "csubj"):
             subjects = [t for t in children(sentence, current) if t.deprel == rel]
+            # ``Vorige maand zei de minister``: a noun of time is an adverb the parse took for a
+            # subject; with no other subject the verb has none.
+            untimed = [t for t in subjects if not is_time_noun(t)]
+            if subjects and not untimed:
+                return None
+            subjects = untimed
             if subjects:
                 # Two subjects is a parse error. A fronted ``dat`` is the last choice (``en dat
                 # gaf De Jonge toe``: the object), a noun or pronoun beats a word of another kind

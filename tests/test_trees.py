@@ -129,3 +129,41 @@ def test_of_two_subjects_a_noun_beats_an_adjective() -> None:
     subject = _subject(conllu, 2)
     assert subject is not None
     assert subject.text == "Zaken"
+
+
+_TIME_SUBJECT = """\
+# sent_id = handmade-trees-4
+# text = Vorige maand zei de minister dat het klopt.
+1	Vorige	vorig	ADJ	_	_	2	amod	_	_
+2	maand	maand	NOUN	_	_	3	nsubj	_	_
+3	zei	zeggen	VERB	_	VerbForm=Fin	0	root	_	_
+4	de	de	DET	_	_	5	det	_	_
+5	minister	minister	NOUN	_	_	3	nsubj	_	_
+6	dat	dat	SCONJ	_	_	8	mark	_	_
+7	het	het	PRON	_	_	8	nsubj	_	_
+8	klopt	kloppen	VERB	_	VerbForm=Fin	3	ccomp	_	SpaceAfter=No
+9	.	.	PUNCT	_	_	3	punct	_	_
+
+"""
+
+
+def test_a_noun_of_time_is_no_subject() -> None:
+    # Nearer the verb than the real subject, still not it.
+    subject = _subject(_TIME_SUBJECT, 3)
+    assert subject is not None
+    assert subject.text == "minister"
+    # As the only subject: the verb has none.
+    assert _subject(_ONLY_TIME_SUBJECT, 4) is None
+
+
+_ONLY_TIME_SUBJECT = """\
+# sent_id = handmade-trees-5
+# text = De laatste keer dreigde ondertoezichtstelling.
+1	De	de	DET	_	_	3	det	_	_
+2	laatste	laat	ADJ	_	_	3	amod	_	_
+3	keer	keer	NOUN	_	_	4	nsubj	_	_
+4	dreigde	dreigen	VERB	_	VerbForm=Fin	0	root	_	_
+5	ondertoezichtstelling	ondertoezichtstelling	NOUN	_	_	4	obj	_	SpaceAfter=No
+6	.	.	PUNCT	_	_	4	punct	_	_
+
+"""
