@@ -1823,6 +1823,10 @@ def _relative_clause_span(sentence: Sentence, token: Token) -> tuple[int, int] |
     if clause is None:
         return None
     words = [t for t in sentence.subtree(clause.id) if not is_punct(t)]
+    # A relative clause opens with its pronoun (``die``, ``dat``, ``waar``…); else the parse
+    # took another clause for one.
+    if not words[0].text.lower().startswith(("die", "dat", "wie", "wat", "waar")):
+        return None
     return words[0].start, words[-1].end
 
 
