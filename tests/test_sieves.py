@@ -2023,3 +2023,24 @@ def test_a_name_behind_a_preposition_does_not_name_the_speaker(attributor: Attri
     # The country a role belongs to is no name of the person in the role.
     (quote,) = _quotes(attributor, next(parse_trees(_VOORZITTER_VAN.splitlines())))
     assert _summary(quote)[3] == "de voorzitter van de Verenigde Staten"
+
+
+_MISPARSED_RELATIVE = """# text = Na de resten is er volgens Jansen meer teruggegeven.
+1	Na	na	ADP	_	_	3	case	_	_
+2	de	de	DET	_	_	3	det	_	_
+3	resten	rest	NOUN	_	_	0	root	_	_
+4	is	zijn	AUX	_	_	9	aux:pass	_	_
+5	er	er	ADV	_	_	9	advmod	_	_
+6	volgens	volgens	ADP	_	_	7	case	_	_
+7	Jansen	Jansen	PROPN	_	_	9	obl	_	_
+8	meer	meer	ADV	_	_	9	advmod	_	_
+9	teruggegeven	teruggeven	VERB	_	VerbForm=Part	3	acl:relcl	_	SpaceAfter=No
+10	.	.	PUNCT	_	_	3	punct	_	_
+
+"""
+
+
+def test_a_clause_without_a_relative_pronoun_is_no_relative_clause(attributor: Attributor) -> None:
+    # The parse hung the main clause under a noun; the source's words are the whole sentence.
+    (quote,) = _quotes(attributor, next(parse_trees(_MISPARSED_RELATIVE.splitlines())))
+    assert quote.content.text == "Na de resten is er volgens Jansen meer teruggegeven"
