@@ -1549,6 +1549,10 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
             cue = ctx.cue_verb(sentence, token, as_tag=surface is not None)
             if cue is None or (cue[0] == "weten" and _not_knowing(sentence, token)):
                 continue
+            if surface is None and children(sentence, token, "ccomp"):
+                # ``…; een daarvan gaf toe dat …``: a verb with a clause of its own reports that
+                # clause (indirect.clause), not the one its parataxis hangs on.
+                continue
             tag = surface or sentence.subtree(token.id)
             if not _finite_outside(sentence, tag, skip_relatives=not cue[2]):
                 # ``Een duidelijk geval van bedreiging, dacht hij.``: an opinion verb reports a

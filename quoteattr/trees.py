@@ -21,6 +21,7 @@ __all__ = [
 ]
 
 SUBJECT_RELS = ("nsubj", "nsubj:pass", "csubj")
+_PARTITIVES = frozenset({"daarvan", "ervan", "hiervan", "waarvan"})
 _NAME_RELS = ("flat", "flat:name", "compound", "fixed")
 # Left dependents that belong to a noun phrase mention (``de nieuwe minister``).
 _NP_LEFT_RELS = ("det", "amod", "nummod", "nmod:poss", "compound", "flat", "advmod")
@@ -162,6 +163,10 @@ def mention_tokens(sentence: Sentence, head: Token) -> list[Token]:
         # Keep the contiguous run around the head: an appositive after a comma is no part of it.
         return _contiguous(sentence, names, head)
     _collect(sentence, head, _NP_RIGHT_RELS, keep)
+    following = sentence.tokens[head.id] if head.id < len(sentence.tokens) else None
+    if head.upos in ("DET", "NUM") and following is not None and following.text.lower() in _PARTITIVES:
+        # ``een daarvan``: a numeral speaks with its partitive, wherever the parse hung it.
+        keep.add(following.id)
     for child in children(sentence, head):
         if child.id < head.id and child.deprel.split(":")[0] in _NP_LEFT_RELS:
             keep.add(child.id)

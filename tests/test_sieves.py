@@ -2044,3 +2044,31 @@ def test_a_clause_without_a_relative_pronoun_is_no_relative_clause(attributor: A
     # The parse hung the main clause under a noun; the source's words are the whole sentence.
     (quote,) = _quotes(attributor, next(parse_trees(_MISPARSED_RELATIVE.splitlines())))
     assert quote.content.text == "Na de resten is er volgens Jansen meer teruggegeven"
+
+
+_EEN_DAARVAN = """# text = Bij twee studies was niks mis; een daarvan gaf toe dat er niks was ontdekt.
+1	Bij	bij	ADP	_	_	3	case	_	_
+2	twee	twee	NUM	_	_	3	nummod	_	_
+3	studies	studie	NOUN	_	_	6	obl	_	_
+4	was	zijn	AUX	_	_	6	cop	_	_
+5	niks	niks	PRON	_	_	6	nsubj	_	_
+6	mis	mis	ADJ	_	_	0	root	_	SpaceAfter=No
+7	;	;	PUNCT	_	_	10	punct	_	_
+8	een	een	DET	_	_	10	nsubj	_	_
+9	daarvan	daarvan	ADV	_	_	10	advmod	_	_
+10	gaf	geven	VERB	_	VerbForm=Fin	6	parataxis	_	_
+11	toe	toe	ADP	_	_	10	compound:prt	_	_
+12	dat	dat	SCONJ	_	_	16	mark	_	_
+13	er	er	ADV	_	_	16	advmod	_	_
+14	niks	niks	PRON	_	_	16	nsubj:pass	_	_
+15	was	zijn	AUX	_	_	16	aux:pass	_	_
+16	ontdekt	ontdekken	VERB	_	VerbForm=Part	10	ccomp	_	SpaceAfter=No
+17	.	.	PUNCT	_	_	6	punct	_	_
+
+"""
+
+
+def test_a_parataxis_verb_with_its_own_clause_reports_only_that_clause(attributor: Attributor) -> None:
+    # Not ``Bij twee studies was niks mis`` as well; the numeral speaks with its partitive.
+    (quote,) = _quotes(attributor, next(parse_trees(_EEN_DAARVAN.splitlines())))
+    assert _summary(quote) == ("indirect", "er niks was ontdekt", "gaf", "een daarvan", "indirect.clause")
