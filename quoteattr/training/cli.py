@@ -371,6 +371,11 @@ def package(work: Path, target: Path, lemmatizer: str) -> None:
         "language": "nl",
         "files": files,
         **({"pretrain": PRETRAIN_FILE} if uses_vectors else {}),
+        **(
+            {"vectors_from": "treebank training text, DpgMedia2019 news, OpenBoek novels (CC BY 4.0)"}
+            if uses_vectors
+            else {}
+        ),
         "trained_on": (
             "Alpino treebank suites (ud-extra) + UD_Dutch-LassySmall dev/test; "
             "selected on UD_Dutch-Alpino dev"
