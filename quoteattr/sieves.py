@@ -1549,6 +1549,11 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
             cue = ctx.cue_verb(sentence, token, as_tag=surface is not None)
             if cue is None or (cue[0] == "weten" and _not_knowing(sentence, token)):
                 continue
+            subject_first = (subject := subject_of(sentence, token)) is not None and subject.id < token.id
+            if surface is None and subject_first and token.deprel == "parataxis":
+                # ``over wát Freek zei``: a Dutch tag puts its verb before its subject (``zei
+                # Freek``, ``zo zei Freek``); a verb after its subject ends a clause of another kind.
+                continue
             if surface is None and children(sentence, token, "ccomp"):
                 # ``…; een daarvan gaf toe dat …``: a verb with a clause of its own reports that
                 # clause (indirect.clause), not the one its parataxis hangs on.

@@ -2072,3 +2072,25 @@ def test_a_parataxis_verb_with_its_own_clause_reports_only_that_clause(attributo
     # Not ``Bij twee studies was niks mis`` as well; the numeral speaks with its partitive.
     (quote,) = _quotes(attributor, next(parse_trees(_EEN_DAARVAN.splitlines())))
     assert _summary(quote) == ("indirect", "er niks was ontdekt", "gaf", "een daarvan", "indirect.clause")
+
+
+_WAT_FREEK_ZEI = """# text = Het debat ging over wat Freek zei, niet over wanneer.
+1	Het	het	DET	_	_	2	det	_	_
+2	debat	debat	NOUN	_	_	3	nsubj	_	_
+3	ging	gaan	VERB	_	VerbForm=Fin	0	root	_	_
+4	over	over	ADP	_	_	6	case	_	_
+5	wat	wat	PRON	_	_	6	det	_	_
+6	Freek	Freek	PROPN	_	_	7	nsubj	_	_
+7	zei	zeggen	VERB	_	VerbForm=Fin	3	parataxis	_	SpaceAfter=No
+8	,	,	PUNCT	_	_	11	punct	_	_
+9	niet	niet	ADV	_	_	11	advmod	_	_
+10	over	over	ADP	_	_	11	case	_	_
+11	wanneer	wanneer	ADV	_	_	3	conj	_	SpaceAfter=No
+12	.	.	PUNCT	_	_	3	punct	_	_
+
+"""
+
+
+def test_a_verb_after_its_subject_is_no_speech_tag(attributor: Attributor) -> None:
+    # A parenthetical tag puts the verb first (``zei Freek``); ``wat Freek zei`` is a free relative.
+    assert _quotes(attributor, next(parse_trees(_WAT_FREEK_ZEI.splitlines()))) == []
