@@ -52,6 +52,7 @@ from quoteattr.trees import (
     is_time_noun,
     mention_tokens,
     not_speaker_preposition,
+    relative_clause_of,
     span_of,
     subject_of,
 )
@@ -1549,8 +1550,13 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
             cue = ctx.cue_verb(sentence, token, as_tag=surface is not None)
             if cue is None or (cue[0] == "weten" and _not_knowing(sentence, token)):
                 continue
-            subject_first = (subject := subject_of(sentence, token)) is not None and subject.id < token.id
-            if surface is None and subject_first and token.deprel == "parataxis":
+            subject = subject_of(sentence, token)
+            if (
+                surface is None
+                and token.deprel == "parataxis"
+                and subject is not None
+                and subject.id < token.id
+            ):
                 # ``over wát Freek zei``: a Dutch tag puts its verb before its subject (``zei
                 # Freek``, ``zo zei Freek``); a verb after its subject ends a clause of another kind.
                 continue
@@ -1564,7 +1570,6 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
                 # clause, not a noun phrase; nor is ``Geert Driessen, die … deed, noemt …`` (a
                 # subject with its relative clause) anyone's words.
                 continue
-            subject = subject_of(sentence, token)
             if surface is not None and (
                 subject is None or not surface[0].start <= subject.start < surface[-1].end
             ):
@@ -1828,7 +1833,7 @@ def sieve_indirect_according_to(ctx: Context) -> None:
 def _relative_clause_span(sentence: Sentence, token: Token) -> tuple[int, int] | None:
     """``Ivanka, die volgens bronnen naar Den Haag afreist, …``: the relative clause that holds
     ``token`` is what the source says (of the noun it describes); None outside one."""
-    clause = next((t for t in sentence.ancestors(token.id) if t.deprel == "acl:relcl"), None)
+    clause = relative_clause_of(sentence, token)
     if clause is None:
         return None
     words = [t for t in sentence.subtree(clause.id) if not is_punct(t)]

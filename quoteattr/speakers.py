@@ -25,7 +25,7 @@ from quoteattr.lexicon import Lexicon, Number
 from quoteattr.names import NOT_NAMES, NameIndex, NameMention
 from quoteattr.quote import Cue, Quote, QuoteKind, Span, Speaker
 from quoteattr.sieves import Attribution, name_runs
-from quoteattr.trees import children, mention_tokens
+from quoteattr.trees import children, mention_tokens, relative_clause_of
 
 __all__ = ["resolve"]
 
@@ -493,11 +493,8 @@ def _in_relative_clause(
     name = next((t for t in sentence.tokens if t.start <= offset < t.end), None)
     if name is None or not any(t.text == "," and offset < t.start < pronoun for t in sentence.tokens):
         return False
-    token: Token | None = name
-    while token is not None and token.head:
-        if token.deprel == "acl:relcl":
-            return True
-        token = sentence.token(token.head)
+    if relative_clause_of(sentence, name) is not None:
+        return True
     for before in reversed(sentence.tokens[1 : name.id - 1]):
         if before.text in (",", ":", ";"):
             break

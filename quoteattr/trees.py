@@ -15,6 +15,7 @@ __all__ = [
     "span_of",
     "is_punct",
     "is_time_noun",
+    "relative_clause_of",
     "tokens_between",
     "NOT_SPEAKER_PREPOSITIONS",
     "not_speaker_preposition",
@@ -63,6 +64,11 @@ def _door_phrase_of_passive(sentence: Sentence, verb: Token) -> Token | None:
         ),
         None,
     )
+
+
+def relative_clause_of(sentence: Sentence, token: Token) -> Token | None:
+    """The head of the relative clause (``acl:relcl``) that holds ``token``, itself included, or None."""
+    return next((t for t in (token, *sentence.ancestors(token.id)) if t.deprel == "acl:relcl"), None)
 
 
 def is_time_noun(token: Token) -> bool:

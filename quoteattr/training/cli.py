@@ -122,13 +122,19 @@ def _paths(work: Path) -> dict[str, Path]:
     }
 
 
+def _vectors_file(work: Path) -> Path:
+    """The word vectors the ``vectors`` step wrote, or a ``SystemExit`` that says to run it."""
+    pretrain = _paths(work)["vectors"]
+    if not pretrain.is_file():
+        raise SystemExit(f"{pretrain} not found: run the vectors step first")
+    return pretrain
+
+
 def _with_vectors(args: Sequence[str], work: Path, vectors: bool) -> list[str]:
     """Stanza arguments with ``--no_pretrain`` swapped for the word vectors when ``vectors``."""
     if not vectors:
         return list(args)
-    pretrain = _paths(work)["vectors"]
-    if not pretrain.is_file():
-        raise SystemExit(f"{pretrain} not found: run the vectors step first")
+    pretrain = _vectors_file(work)
     return [arg for arg in args if arg != "--no_pretrain"] + ["--wordvec_pretrain_file", str(pretrain)]
 
 
@@ -435,9 +441,7 @@ def add_vectors(work: Path, shipped: Path) -> None:
     """The ``add-vectors`` step: widen the trained tagger and parser (``work/models``, else the
     shipped ones) to read the word vectors; ``parser --vectors`` and ``resume-tagger --vectors``
     train on from them."""
-    pretrain = _paths(work)["vectors"]
-    if not pretrain.is_file():
-        raise SystemExit(f"{pretrain} not found: run the vectors step first")
+    pretrain = _vectors_file(work)
     for kind, name, shipped_name in (("tagger", "tagger", "pos.pt"), ("parser", "parser", "depparse.pt")):
         trained = _model(work, name)
         source = trained if trained.exists() else shipped / shipped_name

@@ -21,6 +21,8 @@ from typing import Any
 
 import regex
 
+from quoteattr.training import data
+
 # Words (letters with inner apostrophes or hyphens), numbers, single other characters: close
 # enough to UD tokens for vectors of words.
 _TOKEN = regex.compile(r"\p{L}+(?:['’-]\p{L}+)*|\p{N}+(?:[.,]\p{N}+)*|[^\s\p{L}\p{N}]")
@@ -42,19 +44,8 @@ def corpus(train_conllu: Path, news: Path, novels: Path) -> Iterator[list[str]]:
     """Lower-cased token lists: the sentences of ``train_conllu`` (its gold tokens), each
     paragraph of the news articles (JSON lines with ``title`` and ``text``) and of the novels
     (``*.txt`` in ``novels``, paragraphs split by blank lines)."""
-    words: list[str] = []
-    with train_conllu.open(encoding="utf-8") as lines:
-        for line in lines:
-            if not line.strip():
-                if words:
-                    yield words
-                words = []
-            elif not line.startswith("#"):
-                columns = line.split("\t")
-                if columns[0].isdigit():
-                    words.append(columns[1].lower())
-    if words:
-        yield words
+    for sentence in data.read_sentences(train_conllu):
+        yield [row[1].lower() for row in sentence.rows]
     with news.open(encoding="utf-8") as lines:
         for line in lines:
             article = json.loads(line)
