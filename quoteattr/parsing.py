@@ -28,6 +28,7 @@ import contextlib
 import json
 import logging
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
@@ -36,6 +37,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import attrs
 
+from quoteattr import compact
 from quoteattr.document import ParsedDocument, Sentence, Token
 from quoteattr.errors import ModelError, ModelNotFoundError, ParseError
 from quoteattr.normalize import for_parser
@@ -59,6 +61,8 @@ __all__ = [
 ]
 
 MANIFEST = "quoteattr-model.json"
+# The manifest's "storage" when the files hold int8 matrices (:mod:`quoteattr.compact`).
+STORAGE = "int8-rows"
 _PROCESSOR_FILES = ("pos", "lemma", "depparse")
 
 
@@ -175,6 +179,25 @@ def _quiet_stanza() -> Iterator[None]:
         logger.setLevel(level)
 
 
+@contextlib.contextmanager
+def _expanded(options: dict[str, Any], compact_files: bool) -> Iterator[None]:
+    """While the pipeline loads: with ``compact_files``, every model file in ``options`` is
+    replaced by its expanded copy (:func:`quoteattr.compact.expand_file`) in a temporary folder.
+    Stanza reads each file once, when the pipeline is built, so the copies go afterwards."""
+    if not compact_files:
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="quoteattr-model-") as folder:
+        expanded: dict[str, str] = {}
+        for key, value in list(options.items()):
+            if key.endswith("_path") and isinstance(value, str):
+                if value not in expanded:
+                    expanded[value] = str(Path(folder) / f"{len(expanded)}-{Path(value).name}")
+                    compact.expand_file(Path(value), Path(expanded[value]))
+                options[key] = expanded[value]
+        yield
+
+
 def _float_pretrains(path: str) -> Any:
     """A Stanza ``FoundationCache`` holding the word vectors at ``path`` as float32. The shipped
     vectors are stored in half precision, and Stanza feeds a pretrain's tensor to its float32
@@ -234,6 +257,7 @@ class StanzaParser:
             "logging_level": "ERROR",
         }
         manifest_path = directory / MANIFEST
+        compact_files = False
         if manifest_path.is_file():
             manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
             self._name = str(manifest.get("name", directory.name))
@@ -250,6 +274,13 @@ class StanzaParser:
                 if not pretrain.is_file():
                     raise ModelNotFoundError(f"word vectors not found: {pretrain}")
                 options["pos_pretrain_path"] = options["depparse_pretrain_path"] = str(pretrain)
+            for direction, name in dict(manifest.get("charlm") or {}).items():
+                charlm = directory / str(name)
+                if direction not in ("forward", "backward") or not charlm.is_file():
+                    raise ModelNotFoundError(f"{direction} character language model not found: {charlm}")
+                for processor in ("pos", "depparse"):
+                    options[f"{processor}_{direction}_charlm_path"] = str(charlm)
+            compact_files = manifest.get("storage") == STORAGE
         else:
             self._name = f"stanza-nl-{package}"
             options["package"] = package
@@ -260,7 +291,7 @@ class StanzaParser:
                 import torch
 
                 torch.set_num_threads(threads)
-            with _quiet_stanza():
+            with _quiet_stanza(), _expanded(options, compact_files):
                 if "pos_pretrain_path" in options:
                     options["foundation_cache"] = _float_pretrains(options["pos_pretrain_path"])
                 self._pipeline = stanza.Pipeline(**options)
@@ -346,13 +377,27 @@ def _analyses(words: Sequence[Any], expected: int, *, tree: bool) -> list[WordAn
     return [
         WordAnalysis(
             lemma=word.lemma or "_",
-            upos=word.upos or "X",
+            upos=upos_for_relation(word.upos or "X", word.deprel or "dep"),
             feats=word.feats or "_",
             head=int(word.head or 0),
             deprel=word.deprel or "dep",
         )
         for word in words
     ]
+
+
+def upos_for_relation(upos: str, deprel: str) -> str:
+    """``upos`` made to agree with the word's relation where UD Dutch ties the two: a verb is
+    ``AUX`` exactly when it is ``aux``, ``aux:pass`` or ``cop`` (true of every word in the
+    training treebank). Stanza's tagger runs before the parser and never sees the tree, and it
+    confuses main-verb ``hebben``/``zijn``/``worden`` with auxiliaries; the parser, which reads
+    no tags, settles it."""
+    auxiliary = deprel.split(":", 1)[0] in ("aux", "cop")
+    if upos == "AUX" and not auxiliary:
+        return "VERB"
+    if upos == "VERB" and auxiliary:
+        return "AUX"
+    return upos
 
 
 # --- the tree decoder ---------------------------------------------------------------------

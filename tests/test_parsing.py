@@ -17,6 +17,7 @@ from quoteattr.parsing import (
     WordAnalysis,
     chuliu_edmonds_one_root,
     parse_where,
+    upos_for_relation,
 )
 
 model = pytest.mark.model
@@ -122,6 +123,42 @@ def test_threads_must_be_positive() -> None:
         StanzaParser(threads=0)
 
 
+# --- tags made to agree with the tree -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("upos", "deprel", "expected"),
+    [
+        ("AUX", "root", "VERB"),  # Hij heeft een huis.
+        ("AUX", "ccomp", "VERB"),
+        ("AUX", "aux", "AUX"),
+        ("AUX", "aux:pass", "AUX"),
+        ("AUX", "cop", "AUX"),
+        ("VERB", "aux", "AUX"),  # Hij heeft gelachen.
+        ("VERB", "cop", "AUX"),
+        ("VERB", "root", "VERB"),
+        ("NOUN", "aux", "NOUN"),  # only verbs change
+        ("PRON", "nsubj", "PRON"),
+    ],
+)
+def test_auxiliary_tags_follow_the_relation(upos: str, deprel: str, expected: str) -> None:
+    assert upos_for_relation(upos, deprel) == expected
+
+
+def test_stanza_words_get_tags_that_agree_with_their_relation() -> None:
+    from types import SimpleNamespace
+
+    words = [
+        SimpleNamespace(lemma="hij", upos="PRON", feats="_", head=2, deprel="nsubj"),
+        SimpleNamespace(lemma="hebben", upos="AUX", feats="Tense=Past", head=0, deprel="root"),
+        SimpleNamespace(lemma="geld", upos="NOUN", feats="_", head=2, deprel="obj"),
+    ]
+    analyses = parsing._analyses(words, 3, tree=True)
+    assert [word.upos for word in analyses] == ["PRON", "VERB", "NOUN"]
+    # Without a tree there is no relation to go by: the tagger's tags stay.
+    assert [word.upos for word in parsing._analyses(words, 3, tree=False)] == ["PRON", "AUX", "NOUN"]
+
+
 # --- the shipped model ---------------------------------------------------------------------
 
 
@@ -190,3 +227,54 @@ def test_a_manifest_naming_missing_word_vectors_is_a_typed_error(tmp_path: Path)
     (tmp_path / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     with pytest.raises(ModelNotFoundError, match="word vectors"):
         StanzaParser(tmp_path)
+
+
+def test_a_manifest_naming_a_missing_charlm_is_a_typed_error(tmp_path: Path) -> None:
+    from quoteattr.errors import ModelNotFoundError
+    from quoteattr.parsing import MANIFEST, StanzaParser, default_model_dir
+
+    shipped = default_model_dir()
+    manifest = json.loads((shipped / MANIFEST).read_text(encoding="utf-8"))
+    for name in ("pos.pt", "lemma.pt", "depparse.pt", "resources.json", manifest.get("pretrain")):
+        if name:
+            (tmp_path / name).symlink_to(shipped / name)
+    manifest["charlm"] = {"forward": "forward.pt", "backward": "backward.pt"}
+    (tmp_path / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(ModelNotFoundError, match="forward character language model"):
+        StanzaParser(tmp_path)
+
+
+@model
+def test_a_compact_model_loads_through_temporary_files_that_are_gone_afterwards(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stanza_parser: StanzaParser
+) -> None:
+    import tempfile
+
+    import torch
+
+    from quoteattr.compact import compact, is_compact
+    from quoteattr.parsing import MANIFEST, STORAGE, default_model_dir
+
+    shipped = default_model_dir()
+    manifest = json.loads((shipped / MANIFEST).read_text(encoding="utf-8"))
+    folder = tmp_path / "model"
+    folder.mkdir()
+    names = [
+        *manifest["files"].values(),
+        manifest.get("pretrain"),
+        *dict(manifest.get("charlm") or {}).values(),
+    ]
+    for name in filter(None, names):
+        saved = torch.load(shipped / name, map_location="cpu", weights_only=False)
+        torch.save(saved if is_compact(saved) else compact(saved), folder / name)
+    (folder / "resources.json").write_text("{}", encoding="utf-8")
+    (folder / MANIFEST).write_text(json.dumps({**manifest, "storage": STORAGE}), encoding="utf-8")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    compact_parser = StanzaParser(folder)
+    assert list(scratch.iterdir()) == []  # the expanded copies are gone once Stanza has loaded them
+    sentence = [["Hij", "zei", "dat", "het", "kabinet", "de", "wet", "steunt", "."]]
+    compact_words = compact_parser.parse(sentence)[0]
+    assert [word.upos for word in compact_words] == [word.upos for word in stanza_parser.parse(sentence)[0]]
+    assert [word.head for word in compact_words][1] == 0

@@ -412,7 +412,13 @@ def test_resume_tagger_seeds_from_a_copy_of_the_trained_tagger_or_else_the_shipp
 
     seeds: list[tuple[Path | None, bytes]] = []
 
-    def fake_train(work: Path, extra: Sequence[str], seed: Path | None = None, vectors: bool = False) -> None:
+    def fake_train(
+        work: Path,
+        extra: Sequence[str],
+        seed: Path | None = None,
+        vectors: bool = False,
+        charlm: bool = False,
+    ) -> None:
         assert seed is not None
         seeds.append((seed, seed.read_bytes()))
 
@@ -577,6 +583,7 @@ def test_package_ships_the_word_vectors_in_half_precision_when_a_model_reads_the
     assert shipped["emb"].dtype == torch.float16
     assert shipped["vocab"]["_id2unit"] == ["a", "b"]
     assert torch.load(target / "depparse.pt", weights_only=False)["model"]["weight"].dtype == torch.float16
+    assert manifest["storage"] == "int8-rows"
     # Other vectors, another model name.
     torch.save(
         {"vocab": {"_id2unit": ["a", "b"]}, "emb": torch.zeros(2, 4)}, work / "vectors" / "nl.pretrain.pt"
@@ -623,3 +630,186 @@ def test_add_vectors_widens_the_trained_models_and_seeds_the_parser_checkpoint(t
         assert weight[:, insert_at + 4 :].all()
     checkpoint = (models / "nl_alpino_parser_checkpoint.pt").read_bytes()
     assert checkpoint == (models / "nl_alpino_parser.pt").read_bytes()
+
+
+# --- the character language models -----------------------------------------------------------
+
+
+def test_charlm_text_is_running_text_with_the_parsers_quote_marks(tmp_path: Path) -> None:
+    import io
+
+    from quoteattr.training.charlm import paragraphs, write_text
+
+    conllu = tmp_path / "train.conllu"
+    conllu.write_text(
+        "1\tHij\thij\t_\t_\t_\t2\tnsubj\t_\t_\n2\tzei\tzeggen\t_\t_\t_\t0\troot\t_\tSpaceAfter=No\n"
+        "3\t.\t.\t_\t_\t_\t2\tpunct\t_\t_\n\n",
+        encoding="utf-8",
+    )
+    news = tmp_path / "news.jsonl"
+    news.write_text(
+        json.dumps({"title": "‘Kop’", "text": "Zo'n  auto’s.\n\nTweede, 3,5 keer."}) + "\n",
+        encoding="utf-8",
+    )
+    novels = tmp_path / "novels"
+    novels.mkdir()
+    (novels / "boek.txt").write_text("„Eerste” alinea.\n\n\n\nTweede\nregel.", encoding="utf-8")
+    texts = list(paragraphs(conllu, news, novels))
+    assert texts == [
+        "Hij zei.",
+        "'Kop'",
+        "Zo'n auto's.",
+        "Tweede, 3,5 keer.",
+        '"Eerste" alinea.',
+        "Tweede regel.",
+    ]
+    out = io.StringIO()
+    assert write_text(iter(texts), out) == sum(len(text) + 1 for text in texts)
+    assert out.getvalue().splitlines() == texts
+
+
+def test_swapped_model_reads_the_charlm_where_its_character_model_was() -> None:
+    import torch
+
+    from quoteattr.training.charlm import swapped_state
+    from quoteattr.training.vectors import _INPUT_WEIGHTS
+
+    torch.manual_seed(0)
+    kind, old_inputs, char_dim, charlm_dim = "tagger", 7, 3, 5
+    state: dict[str, torch.Tensor] = {key: torch.randn(6, old_inputs) for key in _INPUT_WEIGHTS[kind]}
+    state["drop_replacement"] = torch.randn(old_inputs)
+    state["word_emb.weight"] = torch.randn(10, 4)
+    state["charmodel.char_emb.weight"] = torch.randn(9, 2)
+    state["trans_char.weight"] = torch.randn(char_dim, 2)
+    swapped = swapped_state(state, kind, char_dim, charlm_dim)
+    assert not any(key.startswith(("charmodel.", "trans_char.")) for key in swapped)
+    kept = torch.randn(old_inputs - char_dim)
+    charlm_features = torch.randn(charlm_dim)
+    for key in _INPUT_WEIGHTS[kind]:
+        assert swapped[key].shape == (6, old_inputs - char_dim + charlm_dim)
+        # The other inputs weigh what they did; the charlm's columns start at zero.
+        without_chars = torch.cat([kept, torch.zeros(char_dim)])
+        assert torch.allclose(swapped[key] @ torch.cat([kept, charlm_features]), state[key] @ without_chars)
+    replacement = swapped["drop_replacement"]
+    assert torch.equal(
+        replacement[: old_inputs - char_dim], state["drop_replacement"][: old_inputs - char_dim]
+    )
+    assert not replacement[old_inputs - char_dim :].any()
+    assert torch.equal(swapped["word_emb.weight"], state["word_emb.weight"])
+    with pytest.raises(ValueError, match="no character model"):
+        swapped_state(swapped, kind, char_dim, charlm_dim)
+    with pytest.raises(ValueError, match="kind"):
+        swapped_state(state, "lemmatizer", char_dim, charlm_dim)
+
+
+def _fake_charlm(path: Path, hidden: int) -> None:
+    import torch
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    model = {"vocab": {}, "args": {"char_hidden_dim": hidden}, "state_dict": {"w": torch.ones(2)}, "pad": 0}
+    torch.save({"model": model, "epoch": 3, "global_step": 900}, path)
+
+
+def test_with_charlm_adds_the_charlm_pair(tmp_path: Path) -> None:
+    from quoteattr.training.cli import _with_charlm
+
+    args = ["--word_cutoff", "3"]
+    assert _with_charlm(args, tmp_path, charlm=False) == args
+    with pytest.raises(SystemExit, match="charlm step"):
+        _with_charlm(args, tmp_path, charlm=True)
+    forward = tmp_path / "charlm" / "nl_alpino_charlm_forward.pt"
+    backward = tmp_path / "charlm" / "nl_alpino_charlm_backward.pt"
+    _fake_charlm(forward, 4)
+    with pytest.raises(SystemExit, match="backward"):
+        _with_charlm(args, tmp_path, charlm=True)
+    _fake_charlm(backward, 4)
+    assert _with_charlm(args, tmp_path, charlm=True) == [
+        *args,
+        "--charlm",
+        "--charlm_shorthand",
+        "nl_alpino",
+        "--charlm_forward_file",
+        str(forward),
+        "--charlm_backward_file",
+        str(backward),
+    ]
+
+
+def test_add_charlm_swaps_the_character_models_and_seeds_the_parser_checkpoint(tmp_path: Path) -> None:
+    import torch
+
+    from quoteattr.training.cli import add_charlm
+    from quoteattr.training.vectors import _INPUT_WEIGHTS
+
+    models = tmp_path / "models"
+    models.mkdir()
+    with pytest.raises(SystemExit, match="charlm step"):
+        add_charlm(tmp_path, tmp_path / "shipped")
+    _fake_charlm(tmp_path / "charlm" / "nl_alpino_charlm_forward.pt", 4)
+    _fake_charlm(tmp_path / "charlm" / "nl_alpino_charlm_backward.pt", 6)
+    for kind in ("tagger", "parser"):
+        state = {key: torch.ones(8, 5) for key in _INPUT_WEIGHTS[kind]}
+        state["drop_replacement"] = torch.ones(5)
+        state["trans_char.weight"] = torch.ones(2, 3)
+        config = {"transformed_dim": 2, "charlm": False}
+        torch.save({"model": state, "config": config, "optimizer": {}}, models / f"nl_alpino_{kind}.pt")
+    add_charlm(tmp_path, tmp_path / "shipped")
+    for kind in ("tagger", "parser"):
+        swapped = torch.load(models / f"nl_alpino_{kind}.pt", weights_only=False)
+        assert swapped["config"]["charlm"]
+        assert swapped["config"]["charlm_forward_file"].endswith("nl_alpino_charlm_forward.pt")
+        assert "optimizer" not in swapped
+        weight = swapped["model"][_INPUT_WEIGHTS[kind][0]]
+        assert weight.shape == (8, 3 + 10)
+        assert weight[:, :3].all()
+        assert not weight[:, 3:].any()
+    checkpoint = (models / "nl_alpino_parser_checkpoint.pt").read_bytes()
+    assert checkpoint == (models / "nl_alpino_parser.pt").read_bytes()
+
+
+def test_package_ships_the_charlm_pair_in_half_precision_when_a_model_reads_it(tmp_path: Path) -> None:
+    import torch
+
+    from quoteattr.training.cli import package
+
+    work, target = tmp_path / "work", tmp_path / "target"
+    _fake_models(work, pretrain=False)
+    _fake_charlm(work / "charlm" / "nl_alpino_charlm_forward.pt", 4)
+    _fake_charlm(work / "charlm" / "nl_alpino_charlm_backward.pt", 4)
+    for name in ("tagger", "parser"):
+        path = work / "models" / f"nl_alpino_{name}.pt"
+        checkpoint = torch.load(path, weights_only=False)
+        checkpoint["config"]["charlm"] = True
+        torch.save(checkpoint, path)
+    package(work, target, "lemmatizer")
+    manifest = json.loads((target / "quoteattr-model.json").read_text(encoding="utf-8"))
+    assert manifest["charlm"] == {"forward": "charlm_forward.pt", "backward": "charlm_backward.pt"}
+    for name in manifest["charlm"].values():
+        shipped = torch.load(target / name, weights_only=False)
+        assert set(shipped) == {"model"}  # no training counters
+        assert shipped["model"]["state_dict"]["w"].dtype == torch.float16
+        assert shipped["model"]["args"] == {"char_hidden_dim": 4}
+    # Models without a charlm: none shipped, stale files removed.
+    _fake_models(work, pretrain=False)
+    package(work, target, "lemmatizer")
+    assert "charlm" not in json.loads((target / "quoteattr-model.json").read_text(encoding="utf-8"))
+    assert not (target / "charlm_forward.pt").exists()
+
+
+def test_package_stores_weight_matrices_as_int8_rows(tmp_path: Path) -> None:
+    import torch
+
+    from quoteattr.compact import MIN_ELEMENTS, expand, is_compact
+    from quoteattr.training.cli import package
+
+    work, target = tmp_path / "work", tmp_path / "target"
+    _fake_models(work, pretrain=False)
+    path = work / "models" / "nl_alpino_parser.pt"
+    checkpoint = torch.load(path, weights_only=False)
+    checkpoint["model"]["matrix"] = torch.randn(4, MIN_ELEMENTS)
+    torch.save(checkpoint, path)
+    package(work, target, "lemmatizer")
+    shipped = torch.load(target / "depparse.pt", weights_only=False)
+    assert is_compact(shipped["model"]["matrix"])
+    back = expand(shipped["model"])["matrix"].float()
+    assert torch.allclose(back, checkpoint["model"]["matrix"], atol=0.05)

@@ -17,6 +17,10 @@ tokenizer (:mod:`quoteattr.segment`), which feeds Stanza pretokenised sentences:
     python -m quoteattr.training add-vectors    # widen the trained tagger and parser to read them
     python -m quoteattr.training parser --vectors        # then train on with the vectors
     python -m quoteattr.training resume-tagger --vectors
+    python -m quoteattr.training charlm         # forward and backward character language models
+    python -m quoteattr.training add-charlm     # swap the tagger's and parser's character models for them
+    python -m quoteattr.training parser --vectors --charlm  # then train on with both
+    python -m quoteattr.training resume-tagger --vectors --charlm
     python -m quoteattr.training evaluate --gold ../shared/data/ud/UD_Dutch-Alpino/nl_alpino-ud-test.conllu \
         --output pred.conllu [--model-dir DIR] [--json]   # raw text in, CoNLL 2018 scores
 """
@@ -34,6 +38,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from quoteattr import compact
+from quoteattr.parsing import STORAGE
+from quoteattr.training import charlm as charlm_module
 from quoteattr.training import data, evaluate
 from quoteattr.training import vectors as vectors_module
 
@@ -103,6 +110,29 @@ PARSER_ARGS = [
 VECTOR_DIM = 50
 PRETRAIN_FILE = "pretrain.pt"
 VECTOR_WORDS = 11_996
+# Character language models: one 256-unit LSTM layer per direction. The charlm trains at about
+# one second per batch of 25,000 characters on one core, so both directions train side by side.
+CHARLM_ARGS = [
+    "--char_emb_dim",
+    "50",
+    "--char_hidden_dim",
+    "256",
+    "--cutoff",
+    "50",
+    "--batch_size",
+    "100",
+    "--bptt_size",
+    "250",
+    "--epochs",
+    "8",
+    "--report_steps",
+    "20",
+    "--eval_steps",
+    "100",
+    "--seed",
+    "1",
+]
+CHARLM_FILES = {"forward": "charlm_forward.pt", "backward": "charlm_backward.pt"}
 LEMMA_ARGS = ["--num_epoch", "30", "--hidden_dim", "100", "--emb_dim", "50", "--batch_size", "64"]
 
 
@@ -119,6 +149,10 @@ def _paths(work: Path) -> dict[str, Path]:
         "models": work / "models",
         "vectors": work / "vectors" / "nl.pretrain.pt",
         "vectors_text": work / "vectors" / "nl.vec",
+        "charlm_train": work / "charlm" / "train.txt",
+        "charlm_dev": work / "charlm" / "dev.txt",
+        "charlm_forward": work / "charlm" / f"{SHORTHAND}_charlm_forward.pt",
+        "charlm_backward": work / "charlm" / f"{SHORTHAND}_charlm_backward.pt",
     }
 
 
@@ -136,6 +170,32 @@ def _with_vectors(args: Sequence[str], work: Path, vectors: bool) -> list[str]:
         return list(args)
     pretrain = _vectors_file(work)
     return [arg for arg in args if arg != "--no_pretrain"] + ["--wordvec_pretrain_file", str(pretrain)]
+
+
+def _charlm_files(work: Path) -> tuple[Path, Path]:
+    """The charlm pair the ``charlm`` step trained, or a ``SystemExit`` that says to run it."""
+    p = _paths(work)
+    for direction in ("forward", "backward"):
+        if not p[f"charlm_{direction}"].is_file():
+            raise SystemExit(f"{p[f'charlm_{direction}']} not found: run the charlm step first")
+    return p["charlm_forward"], p["charlm_backward"]
+
+
+def _with_charlm(args: Sequence[str], work: Path, charlm: bool) -> list[str]:
+    """Stanza tagger or parser arguments that read the charlm pair when ``charlm``."""
+    if not charlm:
+        return list(args)
+    forward, backward = _charlm_files(work)
+    return [
+        *args,
+        "--charlm",
+        "--charlm_shorthand",
+        SHORTHAND,
+        "--charlm_forward_file",
+        str(forward),
+        "--charlm_backward_file",
+        str(backward),
+    ]
 
 
 def prepare(shared: Path, work: Path, seed: int = 1) -> None:
@@ -244,7 +304,9 @@ def train_tokenizer(work: Path, extra: Sequence[str]) -> None:
     )
 
 
-def train_tagger(work: Path, extra: Sequence[str], seed: Path | None = None, vectors: bool = False) -> None:
+def train_tagger(
+    work: Path, extra: Sequence[str], seed: Path | None = None, vectors: bool = False, charlm: bool = False
+) -> None:
     """Train the tagger; with ``seed``, start from those weights instead of random ones."""
     p = _paths(work)
     runner = ["stanza.models.tagger"] if seed is None else ["quoteattr.training.seeded_tagger", str(seed)]
@@ -267,7 +329,7 @@ def train_tagger(work: Path, extra: Sequence[str], seed: Path | None = None, vec
             str(p["models"]),
             "--save_name",
             _model(work, "tagger").name,
-            *_with_vectors(TAGGER_ARGS, work, vectors),
+            *_with_charlm(_with_vectors(TAGGER_ARGS, work, vectors), work, charlm),
             *extra,
         ]
     )
@@ -298,7 +360,7 @@ def train_lemmatizer(work: Path, extra: Sequence[str]) -> None:
     )
 
 
-def train_parser(work: Path, extra: Sequence[str], vectors: bool = False) -> None:
+def train_parser(work: Path, extra: Sequence[str], vectors: bool = False, charlm: bool = False) -> None:
     p = _paths(work)
     _run(
         [
@@ -319,25 +381,15 @@ def train_parser(work: Path, extra: Sequence[str], vectors: bool = False) -> Non
             str(p["models"]),
             "--save_name",
             _model(work, "parser").name,
-            *_with_vectors(PARSER_ARGS, work, vectors),
+            *_with_charlm(_with_vectors(PARSER_ARGS, work, vectors), work, charlm),
             *extra,
         ]
     )
 
 
-def _half(value: object) -> object:
-    """Floating-point tensors to fp16, recursively; Stanza casts them back on loading."""
-    import torch
-
-    if isinstance(value, torch.Tensor) and value.is_floating_point():
-        return value.half()
-    if isinstance(value, dict):
-        return {k: _half(v) for k, v in value.items()}
-    return value
-
-
 def package(work: Path, target: Path, lemmatizer: str) -> None:
-    """Copy the trained models into the package folder, fp16, without optimizer state."""
+    """Copy the trained models into the package folder without optimizer state, their matrices
+    in int8 and other weights in fp16 (:mod:`quoteattr.compact`)."""
     import json
 
     import torch
@@ -349,14 +401,15 @@ def package(work: Path, target: Path, lemmatizer: str) -> None:
         "lemma": _model(work, lemmatizer),
         "depparse": _model(work, "parser"),
     }
-    uses_vectors = False
+    uses_vectors = uses_charlm = False
     for processor, name in files.items():
         checkpoint = torch.load(sources[processor], map_location="cpu", weights_only=False)
         for key in ("optimizer", "scheduler"):
             checkpoint.pop(key, None)
         if "model" in checkpoint and checkpoint["model"] is not None:
-            checkpoint["model"] = _half(checkpoint["model"])
+            checkpoint["model"] = compact.compact(checkpoint["model"])
         uses_vectors = uses_vectors or bool(checkpoint.get("config", {}).get("pretrain"))
+        uses_charlm = uses_charlm or bool(checkpoint.get("config", {}).get("charlm"))
         torch.save(checkpoint, target / name)
         size_mb = (target / name).stat().st_size / 1e6
         print(f"{processor}: {sources[processor].name} -> {target / name} ({size_mb:.1f} MB)")
@@ -364,11 +417,24 @@ def package(work: Path, target: Path, lemmatizer: str) -> None:
     pretrain = target / PRETRAIN_FILE
     if uses_vectors:
         vectors = _paths(work)["vectors"]
-        torch.save(_half(torch.load(vectors, map_location="cpu", weights_only=False)), pretrain)
+        torch.save(compact.compact(torch.load(vectors, map_location="cpu", weights_only=False)), pretrain)
         shipped.append(PRETRAIN_FILE)
         print(f"vectors: {vectors.name} -> {pretrain} ({pretrain.stat().st_size / 1e6:.1f} MB)")
     elif pretrain.exists():
         pretrain.unlink()
+    for direction, name in CHARLM_FILES.items():
+        if uses_charlm:
+            source = _paths(work)[f"charlm_{direction}"]
+            saved = torch.load(source, map_location="cpu", weights_only=False)
+            # Stanza's charlm file: the model under "model", with training counters beside it.
+            model = saved.get("model", saved)
+            torch.save(
+                {"model": {**model, "state_dict": compact.compact(model["state_dict"])}}, target / name
+            )
+            shipped.append(name)
+            print(f"charlm: {source.name} -> {target / name} ({(target / name).stat().st_size / 1e6:.1f} MB)")
+        elif (target / name).exists():
+            (target / name).unlink()
     (target / "resources.json").write_text("{}\n", encoding="utf-8")
     # The weights' digest in the name: scores signed with it say which model made them.
     digest = hashlib.sha256(b"".join((target / name).read_bytes() for name in shipped))
@@ -376,10 +442,12 @@ def package(work: Path, target: Path, lemmatizer: str) -> None:
         "name": f"quoteattr-nl-alpino-compact-{digest.hexdigest()[:8]}",
         "language": "nl",
         "files": files,
+        "storage": STORAGE,
         **({"pretrain": PRETRAIN_FILE} if uses_vectors else {}),
+        **({"charlm": CHARLM_FILES} if uses_charlm else {}),
         **(
             {"vectors_from": "treebank training text, DpgMedia2019 news, OpenBoek novels (CC BY 4.0)"}
-            if uses_vectors
+            if uses_vectors or uses_charlm
             else {}
         ),
         "trained_on": (
@@ -411,7 +479,7 @@ def resume_parser(work: Path, shipped: Path) -> None:
     print(f"parser checkpoint seeded from {shipped} at step {checkpoint.get('global_step', 0)}")
 
 
-def resume_tagger(work: Path, extra: Sequence[str], vectors: bool = False) -> None:
+def resume_tagger(work: Path, extra: Sequence[str], vectors: bool = False, charlm: bool = False) -> None:
     """Continue the tagger from its best weights: ``work/models`` or else the shipped tagger.
 
     The seed is copied aside first, because the run overwrites the tagger file at its first
@@ -423,7 +491,7 @@ def resume_tagger(work: Path, extra: Sequence[str], vectors: bool = False) -> No
     seed.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, seed)
     print(f"tagger continues from {source}")
-    train_tagger(work, extra, seed=seed, vectors=vectors)
+    train_tagger(work, extra, seed=seed, vectors=vectors, charlm=charlm)
 
 
 def build_vectors(shared: Path, work: Path) -> None:
@@ -451,6 +519,62 @@ def add_vectors(work: Path, shipped: Path) -> None:
     shutil.copyfile(_model(work, "parser"), _model(work, "parser_checkpoint"))
 
 
+def build_charlm(shared: Path, work: Path, extra: Sequence[str]) -> None:
+    """The ``charlm`` step: write the running text (:mod:`quoteattr.training.charlm`) and train
+    the forward and the backward character language model with Stanza's trainer, one after the
+    other (run two ``charlm --direction`` processes to train them side by side)."""
+    p = _paths(work)
+    p["charlm_train"].parent.mkdir(parents=True, exist_ok=True)
+    news = shared / "news" / "dpgmedia2019-articles.jsonl"
+    with p["charlm_train"].open("w", encoding="utf-8") as out:
+        chars = charlm_module.write_text(
+            charlm_module.paragraphs(p["train"], news, shared / "openboek" / "original"), out
+        )
+    with p["charlm_dev"].open("w", encoding="utf-8") as out:
+        charlm_module.write_text(charlm_module.gold_text(p["dev"]), out)
+    print(f"{chars} characters -> {p['charlm_train']}", flush=True)
+    directions = [arg for arg in ("forward", "backward") if f"--direction={arg}" in extra]
+    rest = [arg for arg in extra if not arg.startswith("--direction=")]
+    for direction in directions or ["forward", "backward"]:
+        _run(
+            [
+                sys.executable,
+                "-m",
+                "stanza.models.charlm",
+                "--train_file",
+                str(p["charlm_train"]),
+                "--eval_file",
+                str(p["charlm_dev"]),
+                "--shorthand",
+                SHORTHAND,
+                "--direction",
+                direction,
+                "--save_dir",
+                str(p["charlm_train"].parent),
+                "--save_name",
+                p[f"charlm_{direction}"].name,
+                "--vocab_save_name",
+                f"{SHORTHAND}_charlm_vocab.pt",
+                "--cpu",
+                *CHARLM_ARGS,
+                *rest,
+            ]
+        )
+
+
+def add_charlm(work: Path, shipped: Path) -> None:
+    """The ``add-charlm`` step: swap the character models of the trained tagger and parser
+    (``work/models``, else the shipped ones) for the charlm pair; ``parser --charlm`` and
+    ``resume-tagger --charlm`` (with ``--vectors`` where the models read vectors) train on."""
+    forward, backward = _charlm_files(work)
+    for kind, name, shipped_name in (("tagger", "tagger", "pos.pt"), ("parser", "parser", "depparse.pt")):
+        trained = _model(work, name)
+        source = trained if trained.exists() else shipped / shipped_name
+        charlm_module.swap_checkpoint(source, trained, kind, forward, backward)
+        print(f"{kind}: {source} reads the charlm -> {trained}")
+    shutil.copyfile(_model(work, "parser"), _model(work, "parser_checkpoint"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m quoteattr.training",
@@ -471,11 +595,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             "resume-tagger",
             "vectors",
             "add-vectors",
+            "charlm",
+            "add-charlm",
         ],
     )
     parser.add_argument("--lemmatizer", default="lemmatizer", help="which lemmatizer model to package")
     parser.add_argument(
         "--vectors", action="store_true", help="tagger, parser, resume-tagger: read the word vectors"
+    )
+    parser.add_argument(
+        "--charlm", action="store_true", help="tagger, parser, resume-tagger: read the charlm pair"
     )
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder")
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="where data and checkpoints go")
@@ -511,19 +640,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.step == "tokenizer":
         train_tokenizer(args.work, extra)
     elif args.step == "tagger":
-        train_tagger(args.work, extra, vectors=args.vectors)
+        train_tagger(args.work, extra, vectors=args.vectors, charlm=args.charlm)
     elif args.step == "lemmatizer":
         train_lemmatizer(args.work, extra)
     elif args.step == "parser":
-        train_parser(args.work, extra, vectors=args.vectors)
+        train_parser(args.work, extra, vectors=args.vectors, charlm=args.charlm)
     elif args.step == "package":
         package(args.work, Path(__file__).resolve().parents[1] / "models" / "nl", args.lemmatizer)
     elif args.step == "evaluate":
         run_evaluation(args)
     elif args.step == "resume-tagger":
-        resume_tagger(args.work, extra, vectors=args.vectors)
+        resume_tagger(args.work, extra, vectors=args.vectors, charlm=args.charlm)
     elif args.step == "vectors":
         build_vectors(args.shared, args.work)
+    elif args.step == "charlm":
+        build_charlm(args.shared, args.work, extra)
+    elif args.step == "add-charlm":
+        add_charlm(args.work, Path(__file__).resolve().parents[1] / "models" / "nl")
     elif args.step == "add-vectors":
         add_vectors(args.work, Path(__file__).resolve().parents[1] / "models" / "nl")
     elif args.step == "resume-parser":
