@@ -408,9 +408,12 @@ def test_cli_evaluate_rejects_unknown_options(gold_file: Path) -> None:
 def test_resume_tagger_seeds_from_a_copy_of_the_trained_tagger_or_else_the_shipped_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import torch
+
+    from quoteattr.compact import MIN_ELEMENTS, compact, is_compact
     from quoteattr.training import cli
 
-    seeds: list[tuple[Path | None, bytes]] = []
+    seeds: list[tuple[Path, object]] = []
 
     def fake_train(
         work: Path,
@@ -420,20 +423,24 @@ def test_resume_tagger_seeds_from_a_copy_of_the_trained_tagger_or_else_the_shipp
         charlm: bool = False,
     ) -> None:
         assert seed is not None
-        seeds.append((seed, seed.read_bytes()))
+        seeds.append((seed, torch.load(seed, weights_only=False)))
 
     monkeypatch.setattr(cli, "train_tagger", fake_train)
     # No tagger trained in this work folder: the shipped one seeds the run.
     cli.resume_tagger(tmp_path, [])
-    shipped = (Path(cli.__file__).resolve().parents[1] / "models" / "nl" / "pos.pt").read_bytes()
-    assert seeds[-1][1] == shipped
-    # A trained tagger wins, copied aside (the run overwrites the tagger file).
+    shipped = torch.load(
+        Path(cli.__file__).resolve().parents[1] / "models" / "nl" / "pos.pt", weights_only=False
+    )
+    assert seeds[-1][1]["vocab"] == shipped["vocab"]
+    # A trained tagger wins, copied aside (the run overwrites the tagger file) and expanded
+    # where it is stored compact (Stanza cannot read int8 rows).
     trained = tmp_path / "models" / "nl_alpino_tagger.pt"
-    trained.parent.mkdir(exist_ok=True)
-    trained.write_bytes(b"trained weights")
+    weights = {"model": {"w": torch.ones(2, MIN_ELEMENTS)}}
+    torch.save(compact(weights), trained)
     cli.resume_tagger(tmp_path, [])
     seed, content = seeds[-1]
-    assert content == b"trained weights"
+    assert not is_compact(content)
+    assert torch.equal(content["model"]["w"].float(), weights["model"]["w"])
     assert seed != trained
 
 
@@ -744,7 +751,7 @@ def test_add_charlm_swaps_the_character_models_and_seeds_the_parser_checkpoint(t
     models = tmp_path / "models"
     models.mkdir()
     with pytest.raises(SystemExit, match="charlm step"):
-        add_charlm(tmp_path, tmp_path / "shipped")
+        add_charlm(tmp_path, tmp_path / "shipped", fit_sentences=0)
     _fake_charlm(tmp_path / "charlm" / "nl_alpino_charlm_forward.pt", 4)
     _fake_charlm(tmp_path / "charlm" / "nl_alpino_charlm_backward.pt", 6)
     for kind in ("tagger", "parser"):
@@ -753,7 +760,7 @@ def test_add_charlm_swaps_the_character_models_and_seeds_the_parser_checkpoint(t
         state["trans_char.weight"] = torch.ones(2, 3)
         config = {"transformed_dim": 2, "charlm": False}
         torch.save({"model": state, "config": config, "optimizer": {}}, models / f"nl_alpino_{kind}.pt")
-    add_charlm(tmp_path, tmp_path / "shipped")
+    add_charlm(tmp_path, tmp_path / "shipped", fit_sentences=0)
     for kind in ("tagger", "parser"):
         swapped = torch.load(models / f"nl_alpino_{kind}.pt", weights_only=False)
         assert swapped["config"]["charlm"]
@@ -813,3 +820,61 @@ def test_package_stores_weight_matrices_as_int8_rows(tmp_path: Path) -> None:
     assert is_compact(shipped["model"]["matrix"])
     back = expand(shipped["model"])["matrix"].float()
     assert torch.allclose(back, checkpoint["model"]["matrix"], atol=0.05)
+
+
+def test_ridge_map_recovers_a_linear_relation() -> None:
+    import torch
+
+    from quoteattr.training.charlm import ridge_map
+
+    generator = torch.Generator().manual_seed(0)
+    truth = torch.randn(3, 6, generator=generator)  # char_dim x charlm_dim
+    charlm_features = torch.randn(500, 6, generator=generator)
+    mapping = ridge_map(charlm_features, charlm_features @ truth.T, strength=1e-9)
+    assert mapping.shape == (3, 6)
+    assert torch.allclose(mapping, truth, atol=1e-4)
+
+
+def test_a_swapped_model_with_a_map_computes_what_it_did_where_the_map_is_exact() -> None:
+    import torch
+
+    from quoteattr.training.charlm import swapped_state
+    from quoteattr.training.vectors import _INPUT_WEIGHTS
+
+    torch.manual_seed(1)
+    kind, kept_dim, char_dim, charlm_dim = "parser", 4, 3, 5
+    state: dict[str, torch.Tensor] = {
+        key: torch.randn(6, kept_dim + char_dim) for key in _INPUT_WEIGHTS[kind]
+    }
+    state["drop_replacement"] = torch.randn(kept_dim + char_dim)
+    state["trans_char.weight"] = torch.randn(char_dim, 2)
+    char_map = torch.randn(char_dim, charlm_dim)
+    swapped = swapped_state(state, kind, char_dim, charlm_dim, char_map)
+    kept, charlm_features = torch.randn(kept_dim), torch.randn(charlm_dim)
+    char_features = char_map @ charlm_features  # what the character model would have given
+    for key in _INPUT_WEIGHTS[kind]:
+        before = state[key] @ torch.cat([kept, char_features])
+        assert torch.allclose(swapped[key] @ torch.cat([kept, charlm_features]), before, atol=1e-5)
+
+
+def test_ridge_map_under_dropout_spreads_weight_instead_of_cancelling() -> None:
+    import torch
+
+    from quoteattr.training.charlm import ridge_map
+
+    generator = torch.Generator().manual_seed(0)
+    feature = torch.randn(400, 1, generator=generator)
+    twins = torch.cat([feature, feature], dim=1)  # two copies of one feature
+    mapping = ridge_map(twins, feature, dropout=0.5, strength=0.0)
+    # Minimising the expected error under dropout 0.5: the solution of
+    # [[2s, s], [s, 2s]] m = [s, s], that is m = [1/3, 1/3].
+    assert torch.allclose(mapping, torch.full((1, 2), 1 / 3), atol=1e-5)
+    # Its expected error under that dropout is lower than the noiseless fit's.
+    plain = ridge_map(twins, feature, strength=1e-9)
+
+    def expected_error(weights: torch.Tensor) -> float:
+        masks = (torch.rand(2000, 400, 2, generator=generator) > 0.5).float() * 2
+        predicted = (masks * twins) @ weights.T
+        return float((predicted - feature).pow(2).mean())
+
+    assert expected_error(mapping) < expected_error(plain)

@@ -467,7 +467,7 @@ def resume_parser(work: Path, shipped: Path) -> None:
     """
     import torch
 
-    checkpoint = torch.load(shipped, map_location="cpu", weights_only=False)
+    checkpoint = compact.expand(torch.load(shipped, map_location="cpu", weights_only=False))
     checkpoint["model"] = {
         k: v.float() if isinstance(v, torch.Tensor) and v.is_floating_point() else v
         for k, v in checkpoint["model"].items()
@@ -489,7 +489,7 @@ def resume_tagger(work: Path, extra: Sequence[str], vectors: bool = False, charl
     source = trained if trained.exists() else Path(__file__).resolve().parents[1] / "models" / "nl" / "pos.pt"
     seed = trained.with_name(trained.stem + "_seed.pt")
     seed.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, seed)
+    compact.expand_file(source, seed)  # a shipped tagger may be stored compact
     print(f"tagger continues from {source}")
     train_tagger(work, extra, seed=seed, vectors=vectors, charlm=charlm)
 
@@ -562,15 +562,66 @@ def build_charlm(shared: Path, work: Path, extra: Sequence[str]) -> None:
         )
 
 
-def add_charlm(work: Path, shipped: Path) -> None:
+def add_charlm(work: Path, shipped: Path, fit_sentences: int = 2000) -> None:
     """The ``add-charlm`` step: swap the character models of the trained tagger and parser
     (``work/models``, else the shipped ones) for the charlm pair; ``parser --charlm`` and
-    ``resume-tagger --charlm`` (with ``--vectors`` where the models read vectors) train on."""
+    ``resume-tagger --charlm`` (with ``--vectors`` where the models read vectors) train on.
+
+    With ``fit_sentences``, the charlm's new input weights start from a linear map fitted on
+    that many training sentences (:func:`quoteattr.training.charlm.char_feature_map`), so the
+    swapped models start near what they scored; with 0 they start at zero."""
+    import random
+    import tempfile
+
     forward, backward = _charlm_files(work)
+    p = _paths(work)
+    sources = {}
     for kind, name, shipped_name in (("tagger", "tagger", "pos.pt"), ("parser", "parser", "depparse.pt")):
         trained = _model(work, name)
-        source = trained if trained.exists() else shipped / shipped_name
-        charlm_module.swap_checkpoint(source, trained, kind, forward, backward)
+        sources[kind] = trained if trained.exists() else shipped / shipped_name
+    maps: dict[str, object] = {}
+    if fit_sentences:
+        sentences = [sentence.forms for sentence in data.read_sentences(p["train"])]
+        random.Random(1).shuffle(sentences)
+        sample = [forms for forms in sentences if len(forms) <= 60][:fit_sentences]
+        lemmatizer = _model(work, "lemmatizer_dict")
+        with tempfile.TemporaryDirectory() as folder:
+            expanded = {}
+            for kind, source in (
+                *sources.items(),
+                ("lemma", lemmatizer if lemmatizer.exists() else shipped / "lemma.pt"),
+            ):
+                expanded[kind] = Path(folder) / f"{kind}.pt"
+                compact.expand_file(source, expanded[kind])
+            (Path(folder) / "resources.json").write_text("{}", encoding="utf-8")
+            options = {
+                "lang": "nl",
+                "dir": folder,
+                "download_method": None,
+                "allow_unknown_language": True,
+                "tokenize_pretokenized": True,
+                "logging_level": "ERROR",
+                "processors": "tokenize,pos",
+                "pos_model_path": str(expanded["tagger"]),
+                "pos_pretrain_path": str(_vectors_file(work)),
+            }
+            maps["tagger"], explained = charlm_module.char_feature_map(
+                "tagger", options, forward, backward, sample
+            )
+            print(f"tagger: the charlm features explain {explained:.1%} of the character model's")
+            options.update(
+                processors="tokenize,pos,lemma,depparse",
+                lemma_model_path=str(expanded["lemma"]),
+                depparse_model_path=str(expanded["parser"]),
+                depparse_pretrain_path=str(_vectors_file(work)),
+            )
+            maps["parser"], explained = charlm_module.char_feature_map(
+                "parser", options, forward, backward, sample
+            )
+            print(f"parser: the charlm features explain {explained:.1%} of the character model's")
+    for kind, source in sources.items():
+        trained = _model(work, kind)
+        charlm_module.swap_checkpoint(source, trained, kind, forward, backward, maps.get(kind))
         print(f"{kind}: {source} reads the charlm -> {trained}")
     shutil.copyfile(_model(work, "parser"), _model(work, "parser_checkpoint"))
 
@@ -605,6 +656,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--charlm", action="store_true", help="tagger, parser, resume-tagger: read the charlm pair"
+    )
+    parser.add_argument(
+        "--fit-sentences",
+        type=int,
+        default=2000,
+        help="add-charlm: training sentences to fit the charlm's starting weights on (0: zeros)",
     )
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder")
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="where data and checkpoints go")
@@ -656,7 +713,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.step == "charlm":
         build_charlm(args.shared, args.work, extra)
     elif args.step == "add-charlm":
-        add_charlm(args.work, Path(__file__).resolve().parents[1] / "models" / "nl")
+        add_charlm(args.work, Path(__file__).resolve().parents[1] / "models" / "nl", args.fit_sentences)
     elif args.step == "add-vectors":
         add_vectors(args.work, Path(__file__).resolve().parents[1] / "models" / "nl")
     elif args.step == "resume-parser":

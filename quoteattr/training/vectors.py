@@ -21,6 +21,7 @@ from typing import Any
 
 import regex
 
+from quoteattr.compact import expand
 from quoteattr.training import data
 
 # Words (letters with inner apostrophes or hyphens), numbers, single other characters: close
@@ -119,7 +120,7 @@ def widen_checkpoint(source: Path, target: Path, kind: str, pretrain_file: Path)
     the vectors of ``pretrain_file``, its config pointing at them, its training history cleared."""
     import torch
 
-    checkpoint = torch.load(source, map_location="cpu", weights_only=False)
+    checkpoint = expand(torch.load(source, map_location="cpu", weights_only=False))
     config = checkpoint["config"]
     vector_dim = torch.load(pretrain_file, map_location="cpu", weights_only=False)["emb"].shape[1]
     # The parser puts the vectors first; the tagger after its own word embedding.
