@@ -878,3 +878,44 @@ def test_ridge_map_under_dropout_spreads_weight_instead_of_cancelling() -> None:
         return float((predicted - feature).pow(2).mean())
 
     assert expected_error(mapping) < expected_error(plain)
+
+
+def test_charlm_step_writes_text_and_vocabulary_once_and_trains_the_directions_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import torch
+
+    from quoteattr.training import cli
+
+    shared, work = tmp_path / "shared", tmp_path / "work"
+    (shared / "news").mkdir(parents=True)
+    (shared / "news" / "dpgmedia2019-articles.jsonl").write_text(
+        json.dumps({"title": "Kop", "text": "Een zin."}) + "\n", encoding="utf-8"
+    )
+    (shared / "openboek" / "original").mkdir(parents=True)
+    (work / "data").mkdir(parents=True)
+    sentence = "1\tJa\tja\t_\t_\t_\t0\troot\t_\t_\n\n"
+    (work / "data" / "train.conllu").write_text(sentence, encoding="utf-8")
+    (work / "data" / "dev.conllu").write_text(sentence, encoding="utf-8")
+    commands: list[Sequence[str]] = []
+    monkeypatch.setattr(cli, "_run", commands.append)
+    monkeypatch.setattr(cli, "CHARLM_ARGS", ["--cutoff", "0"])
+    cli.build_charlm(shared, work, ["--direction=backward", "--epochs", "1"])
+    folder = work / "charlm"
+    assert (folder / "train.txt").read_text(encoding="utf-8") == "Ja\nKop\nEen zin.\n"
+    assert (folder / "dev.txt").read_text(encoding="utf-8") == "Ja\n"
+    assert sorted(path.name for path in folder.iterdir()) == [
+        "dev.txt",
+        "nl_alpino_charlm_vocab.pt",
+        "train.txt",
+    ]
+    vocab = torch.load(folder / "nl_alpino_charlm_vocab.pt", weights_only=False)
+    assert set("Ja Kop") <= set(vocab["_id2unit"])
+    (command,) = commands
+    assert command[command.index("--direction") + 1] == "backward"
+    assert command[-2:] == ["--epochs", "1"]
+    # Without a direction, both train; an existing vocabulary is kept.
+    (folder / "nl_alpino_charlm_vocab.pt").write_bytes(b"kept")
+    cli.build_charlm(shared, work, [])
+    assert [c[c.index("--direction") + 1] for c in commands[1:]] == ["forward", "backward"]
+    assert (folder / "nl_alpino_charlm_vocab.pt").read_bytes() == b"kept"

@@ -520,19 +520,35 @@ def add_vectors(work: Path, shipped: Path) -> None:
 
 
 def build_charlm(shared: Path, work: Path, extra: Sequence[str]) -> None:
-    """The ``charlm`` step: write the running text (:mod:`quoteattr.training.charlm`) and train
-    the forward and the backward character language model with Stanza's trainer, one after the
-    other (run two ``charlm --direction`` processes to train them side by side)."""
+    """The ``charlm`` step: write the running text (:mod:`quoteattr.training.charlm`) and the
+    character vocabulary, then train the forward and the backward character language model with
+    Stanza's trainer, one after the other; ``--direction=forward`` or ``--direction=backward``
+    trains one, so two processes can train them side by side. Each file is written whole under
+    another name and renamed, so a second process never reads one half written."""
+    import torch
+    from stanza.models.common.char_model import build_charlm_vocab
+
     p = _paths(work)
-    p["charlm_train"].parent.mkdir(parents=True, exist_ok=True)
+    folder = p["charlm_train"].parent
+    folder.mkdir(parents=True, exist_ok=True)
     news = shared / "news" / "dpgmedia2019-articles.jsonl"
-    with p["charlm_train"].open("w", encoding="utf-8") as out:
+    partial = folder / f"train.{os.getpid()}.partial"
+    with partial.open("w", encoding="utf-8") as out:
         chars = charlm_module.write_text(
             charlm_module.paragraphs(p["train"], news, shared / "openboek" / "original"), out
         )
-    with p["charlm_dev"].open("w", encoding="utf-8") as out:
+    os.replace(partial, p["charlm_train"])
+    partial = folder / f"dev.{os.getpid()}.partial"
+    with partial.open("w", encoding="utf-8") as out:
         charlm_module.write_text(charlm_module.gold_text(p["dev"]), out)
+    os.replace(partial, p["charlm_dev"])
     print(f"{chars} characters -> {p['charlm_train']}", flush=True)
+    vocab = folder / f"{SHORTHAND}_charlm_vocab.pt"
+    if not vocab.exists():  # Stanza would build it in each process and write it unguarded
+        partial = folder / f"vocab.{os.getpid()}.partial"
+        cutoff = int(CHARLM_ARGS[CHARLM_ARGS.index("--cutoff") + 1])
+        torch.save(build_charlm_vocab(str(p["charlm_train"]), cutoff=cutoff).state_dict(), partial)
+        os.replace(partial, vocab)
     directions = [arg for arg in ("forward", "backward") if f"--direction={arg}" in extra]
     rest = [arg for arg in extra if not arg.startswith("--direction=")]
     for direction in directions or ["forward", "backward"]:
@@ -554,7 +570,7 @@ def build_charlm(shared: Path, work: Path, extra: Sequence[str]) -> None:
                 "--save_name",
                 p[f"charlm_{direction}"].name,
                 "--vocab_save_name",
-                f"{SHORTHAND}_charlm_vocab.pt",
+                vocab.name,
                 "--cpu",
                 *CHARLM_ARGS,
                 *rest,
