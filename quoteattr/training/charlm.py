@@ -16,7 +16,6 @@ computes what it computed before until training moves them.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, TextIO
@@ -24,7 +23,7 @@ from typing import Any, TextIO
 from quoteattr.compact import expand
 from quoteattr.normalize import for_parser
 from quoteattr.training import data
-from quoteattr.training.vectors import _INPUT_WEIGHTS
+from quoteattr.training.vectors import _INPUT_WEIGHTS, save_fresh_start, text_paragraphs
 
 
 def paragraphs(train_conllu: Path, news: Path, novels: Path) -> Iterator[str]:
@@ -33,17 +32,9 @@ def paragraphs(train_conllu: Path, news: Path, novels: Path) -> Iterator[str]:
     in ``novels``, paragraphs split by blank lines); whitespace collapsed, quotation marks as
     the parser gets them."""
     yield from gold_text(train_conllu)
-    with news.open(encoding="utf-8") as lines:
-        for line in lines:
-            article = json.loads(line)
-            for field in ("title", "text"):
-                for paragraph in str(article.get(field) or "").split("\n"):
-                    if text := " ".join(paragraph.split()):
-                        yield for_parser(text)
-    for book in sorted(novels.glob("*.txt")):
-        for paragraph in book.read_text(encoding="utf-8").split("\n\n"):
-            if text := " ".join(paragraph.split()):
-                yield for_parser(text)
+    for paragraph in text_paragraphs(news, novels):
+        if text := " ".join(paragraph.split()):
+            yield for_parser(text)
 
 
 def write_text(items: Iterator[str], out: TextIO) -> int:
@@ -117,12 +108,7 @@ def swap_checkpoint(
         checkpoint["model"], kind, int(config["transformed_dim"]), dim, char_map
     )
     config.update(charlm=True, charlm_forward_file=str(forward), charlm_backward_file=str(backward))
-    for key in ("optimizer", "scheduler"):
-        checkpoint.pop(key, None)
-    checkpoint["global_step"] = 0
-    checkpoint["dev_score_history"] = []
-    target.parent.mkdir(parents=True, exist_ok=True)
-    torch.save(checkpoint, target)
+    save_fresh_start(checkpoint, target)
 
 
 def ridge_map(charlm_features: Any, char_features: Any, dropout: float = 0.0, strength: float = 1e-3) -> Any:

@@ -41,23 +41,27 @@ def tokens(text: str) -> list[str]:
     return [token.lower() for token in _TOKEN.findall(text)]
 
 
-def corpus(train_conllu: Path, news: Path, novels: Path) -> Iterator[list[str]]:
-    """Lower-cased token lists: the sentences of ``train_conllu`` (its gold tokens), each
-    paragraph of the news articles (JSON lines with ``title`` and ``text``) and of the novels
-    (``*.txt`` in ``novels``, paragraphs split by blank lines)."""
-    for sentence in data.read_sentences(train_conllu):
-        yield [row[1].lower() for row in sentence.rows]
+def text_paragraphs(news: Path, novels: Path) -> Iterator[str]:
+    """Each paragraph, as written, of the news articles (JSON lines with ``title`` and
+    ``text``, paragraphs split by line breaks) and of the novels (``*.txt`` in ``novels``,
+    paragraphs split by blank lines); the running text behind the vectors and the charlm."""
     with news.open(encoding="utf-8") as lines:
         for line in lines:
             article = json.loads(line)
             for field in ("title", "text"):
-                for paragraph in str(article.get(field) or "").split("\n"):
-                    if found := tokens(paragraph):
-                        yield found
+                yield from str(article.get(field) or "").split("\n")
     for book in sorted(novels.glob("*.txt")):
-        for paragraph in book.read_text(encoding="utf-8").split("\n\n"):
-            if found := tokens(paragraph):
-                yield found
+        yield from book.read_text(encoding="utf-8").split("\n\n")
+
+
+def corpus(train_conllu: Path, news: Path, novels: Path) -> Iterator[list[str]]:
+    """Lower-cased token lists: the sentences of ``train_conllu`` (its gold tokens) and each
+    paragraph of :func:`text_paragraphs` that has any."""
+    for sentence in data.read_sentences(train_conllu):
+        yield [row[1].lower() for row in sentence.rows]
+    for paragraph in text_paragraphs(news, novels):
+        if found := tokens(paragraph):
+            yield found
 
 
 def train_vectors(
@@ -130,6 +134,15 @@ def widen_checkpoint(source: Path, target: Path, kind: str, pretrain_file: Path)
     )
     config["pretrain"] = True
     config["wordvec_pretrain_file"] = str(pretrain_file)
+    save_fresh_start(checkpoint, target)
+
+
+def save_fresh_start(checkpoint: dict[str, Any], target: Path) -> None:
+    """Save a reshaped Stanza ``checkpoint`` at ``target`` as the start of a new training run:
+    no optimizer or scheduler state (their shapes no longer fit), step count and dev history
+    cleared."""
+    import torch
+
     for key in ("optimizer", "scheduler"):
         checkpoint.pop(key, None)
     checkpoint["global_step"] = 0
