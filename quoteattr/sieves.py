@@ -426,6 +426,8 @@ def _speaker_of(
         )
         if name is not None and plausible and sentence.start <= name.start and name.end <= sentence.end:
             return (name.start, name.end), (sent_index, head.id)
+    if _initials_of_a_name(ctx, head):
+        return (head.start, head.end), (sent_index, head.id)
     role_noun = head.text[:1].islower() and ctx.lexicon.role_noun(head.text) is not None
     if (head.upos in _NOT_SPEAKER_UPOS and not role_noun) or head.text.lower() in _NOT_SPEAKER_PRONOUNS:
         # A verb or adverb the parse made the subject (``Gelukkig``, ``zijn``) names nobody; a
@@ -434,7 +436,21 @@ def _speaker_of(
     common_noun = head.upos in ("NOUN", "NUM") and head in tokens and tokens[-1].upos != "PROPN"
     if common_noun or (head.upos == "PROPN" and head.start == sentence.start):
         end = _noun_modifiers_end(sentence, tokens[-1], end)
+    partitive = sentence.tokens[tokens[-1].id] if tokens[-1].id < len(sentence.tokens) else None
+    if partitive is not None and partitive.text.lower() in _PARTITIVE_ADVERBS and head.upos in ("NUM", "DET"):
+        end = partitive.end  # ``een daarvan``: the parse hung ``daarvan`` on the verb
     return (start, end), (sent_index, head.id)
+
+
+def _initials_of_a_name(ctx: Context, token: Token) -> bool:
+    """``KF``: a word of two to five capitals that spells a name of the document."""
+    word = token.text
+    return (
+        2 <= len(word) <= 5
+        and word.isalpha()
+        and word.isupper()
+        and ctx.name_index.with_initials(word) is not None
+    )
 
 
 def _department_at(ctx: Context, sentence: Sentence, head: Token) -> tuple[int, int] | None:
@@ -849,6 +865,9 @@ def _preposed_attribution(
                 return colon_cue, opening, 0.75
         if role_words == len(outside_brackets) and ctx.lexicon.role_noun(last.text) is not None:
             return colon_cue, last, 0.7
+        if len(outside_brackets) == 1 and _initials_of_a_name(ctx, first):
+            # ``KF: ‘…’`` after ``Kathleen Ferrier (KF)``, whatever the tagger made of ``KF``.
+            return colon_cue, first, 0.8
     # ``X is duidelijk: ‘…’``: the subject of the clause before the colon speaks.
     root = next((t for t in clause if t.deprel == "root" or t.head == 0), None)
     if root is None:
@@ -944,7 +963,7 @@ def _text_source(ctx: Context, sentence: Sentence, verb: Token, lemma: str) -> T
         child
         for child in children(sentence, verb)
         if child.deprel.startswith("obl")
-        and (child.upos == "PROPN" or ctx.lexicon.is_channel_noun(child.text))
+        and (child.upos == "PROPN" or ctx.lexicon.is_channel_noun(child.text) or _opens_name(ctx, child))
         and any(c.text.lower() == entry.source_preposition for c in children(sentence, child, "case"))
         and (child.id < verb.id or _adverbs_between(sentence, verb, _phrase_start(sentence, child)))
     ]
@@ -957,6 +976,13 @@ def _text_source(ctx: Context, sentence: Sentence, verb: Token, lemma: str) -> T
     if owner is None or owner.upos not in ("PROPN", "NOUN") or owner.text.lower() in TIME_WORDS:
         return text  # ``Het Parool van donderdag``: a day is no owner
     return owner
+
+
+def _opens_name(ctx: Context, token: Token) -> bool:
+    """``in Het Parool`` parsed with the article as the phrase's head: the word opens a name of
+    two words or more."""
+    name = ctx.name_index.at(token.start, token.end)
+    return name is not None and name.start == token.start and len(name.text.split()) >= 2
 
 
 def _phrase_start(sentence: Sentence, head: Token) -> Token:
@@ -1132,7 +1158,8 @@ def _complement_span(
     # Start after the complementiser, also where the parse put a stray particle or adverb
     # before it into the clause (``sloot niet uit dat …``).
     for index, token in enumerate(tokens[:5]):
-        if token.text.lower() in _COMPLEMENTISERS and token.upos == "SCONJ":
+        # The tree's ``mark`` settles it where the tagger took ``dat`` for a pronoun.
+        if token.text.lower() in _COMPLEMENTISERS and (token.upos == "SCONJ" or token.deprel == "mark"):
             tokens = tokens[index + 1 :]
             break
     # ``Als onderzoekers meenden dat …, waren ze …``: a comma and a finite verb resume the main
@@ -1354,7 +1381,9 @@ def _relative_after_comma(sentence: Sentence, clause_head: Token) -> bool:
     # question: ``vertelde de rechter wat er gebeurde``).
     # The noun may be tagged as an adjective (``een politiedeskundige die …``).
     nominal = before.upos in ("NOUN", "PROPN") or (before.upos == "ADJ" and before.deprel.startswith("nsubj"))
-    return before.text == "," or (nominal and first.text.lower() == "die")
+    # ``om kunst terug te eisen die … werd geroofd``: no complement clause opens with the pronoun
+    # ``die`` (only ``dat``, ``of`` and question words do), wherever its noun stands.
+    return before.text == "," or (first.text.lower() == "die" and (nominal or first.upos == "PRON"))
 
 
 def _colon_between(sentence: Sentence, first: Token, second: Token) -> bool:
@@ -1377,9 +1406,11 @@ def _surface_complement(
     for token in following[:8]:
         # After a question verb ``of`` is ``whether``, whatever the tagger made of it.
         whether = cue_class is CueClass.QUESTION and token.text.lower() == "of"
-        if token.text.lower() in _COMPLEMENTISERS and (
-            token.upos in ("SCONJ", "X", "PRON", "DET") or whether
-        ):
+        # ``The Bulletin of Atomic Scientists``: a foreign ``of`` (tagged X) is no ``whether``.
+        tagged = token.upos in ("SCONJ", "X", "PRON", "DET") and not (
+            token.text.lower() == "of" and token.upos == "X"
+        )
+        if token.text.lower() in _COMPLEMENTISERS and (tagged or whether):
             complementiser = token
             break
         if token.upos not in _CLAUSE_GAP_UPOS or token.text in (":", ";"):
@@ -1411,6 +1442,12 @@ def _surface_subject(sentence: Sentence, verb: Token) -> Token | None:
     time_word = bool(before) and before[-1].text.lower() in TIME_WORDS
     if before and before[-1].upos in ("PROPN", "PRON", "NOUN") and not fronted_phrase and not time_word:
         return before[-1]
+    if (
+        len(before) >= 2
+        and before[-1].text.lower() in _PARTITIVE_ADVERBS
+        and before[-2].upos in ("NUM", "DET")
+    ):
+        return before[-2]  # ``een daarvan gaf toe``: the number is the subject's head
     following = [t for t in sentence.tokens if t.id > verb.id]
     if following and following[0].upos in ("PROPN", "PRON"):
         return following[0]
@@ -1419,6 +1456,8 @@ def _surface_subject(sentence: Sentence, verb: Token) -> Token | None:
 
 
 _SURNAME_PREPS = frozenset({"van", "ter", "ten", "te", "op", "uit"})
+# ``een daarvan``, ``twee ervan``: ``of them`` as one word after a number.
+_PARTITIVE_ADVERBS = frozenset({"daarvan", "ervan", "hiervan"})
 
 
 def _inside_claimed_direct(ctx: Context, span: tuple[int, int]) -> bool:
@@ -1654,12 +1693,25 @@ def _closing_tag_verb(ctx: Context, sentence: Sentence) -> Token | None:
     return None
 
 
+def _past_tense_read_as_participle(sentence: Sentence, verb: Token) -> bool:
+    """``…, becijferde Investico.``: a weak verb's past tense is spelled like its inflected
+    participle. An inflected participle is attributive and needs an article or a noun phrase
+    around it, so one right after a comma (or ``, zo``), before a name, pronoun or article, is the
+    past tense."""
+    if not verb.text.lower().endswith(("de", "te")) or verb.id < 2 or verb.id >= len(sentence.tokens):
+        return False
+    after = sentence.token(verb.id + 1)
+    return sentence.token(verb.id - 1).text.lower() in (",", "zo") and after.upos in ("PROPN", "PRON", "DET")
+
+
 def _comma_tag(ctx: Context, sentence: Sentence, verb: Token) -> list[Token] | None:
     """``…, zegt Michel, …`` / ``…, vindt X.`` / ``…, zo meldt X.`` / ``…, en dat gaf X toe.``: a
     verb right after a comma (or after ``, zo`` or ``, (en) dat``), its subject after it, up to
     the next comma or the sentence end. Returns the tag's tokens (the lead words or the verb, to
     before the comma)."""
-    if verb.upos not in ("VERB", "AUX") or verb.id < 3 or verb.feat("VerbForm") in ("Inf", "Part"):
+    if verb.upos not in ("VERB", "AUX") or verb.id < 3:
+        return None
+    if verb.feat("VerbForm") in ("Inf", "Part") and not _past_tense_read_as_participle(sentence, verb):
         # A tag's verb is finite (``…, vermoed, gedacht of gevoeld heb``: a participle is no tag).
         return None
     lead: list[Token] = []
@@ -1836,7 +1888,15 @@ def _relative_clause_span(sentence: Sentence, token: Token) -> tuple[int, int] |
     clause = relative_clause_of(sentence, token)
     if clause is None:
         return None
-    words = [t for t in sentence.subtree(clause.id) if not is_punct(t)]
+    # ``…, die volgens bronnen naar Den Haag afreist, niet de troostprijs is``: a conjunct with no
+    # coordinator after a comma resumes the main clause; coordinated clauses need ``en``/``of``.
+    resumed = {
+        t.id
+        for conjunct in children(sentence, clause, "conj")
+        if not children(sentence, conjunct, "cc")
+        for t in sentence.subtree(conjunct.id)
+    }
+    words = [t for t in sentence.subtree(clause.id) if not is_punct(t) and t.id not in resumed]
     # A relative clause opens with its pronoun (``die``, ``dat``, ``waar``…); else the parse
     # took another clause for one.
     if not words[0].text.lower().startswith(("die", "dat", "wie", "wat", "waar")):

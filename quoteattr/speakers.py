@@ -43,6 +43,19 @@ _PLURAL_OBJECT_PRONOUNS = frozenset({"hen", "hun"})
 _AUTHOR_PRONOUNS = frozenset({"ik", "we", "wij", "je", "jij", "u", "men", "mij", "ons"})
 
 
+def _is_epithet(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is ``de`` and an epithet, or an epithet right after ``de`` (the
+    parse may leave the article out of the mention). A capital ``De`` opens surnames instead."""
+    words = text[start:end].split()
+    if len(words) == 2 and words[0] == "de":
+        return _EPITHET.fullmatch(words[1]) is not None
+    return (
+        len(words) == 1
+        and _EPITHET.fullmatch(words[0]) is not None
+        and _ARTICLE_BEFORE.search(text, max(0, start - 4), start) is not None
+    )
+
+
 def _name_in(text: str) -> str | None:
     """The proper-name part of a mention (``de heer Den Uyl`` → ``Den Uyl``)."""
     words = text.split()
@@ -59,6 +72,10 @@ def _name_in(text: str) -> str | None:
     return None
 
 
+# ``de Gorinchemse`` (from Gorinchem), ``de Amerikaanse``, ``de 35-jarige``: an adjective of origin
+# or age used as a noun, with the article of a person.
+_EPITHET = regex.compile(r"(?:\d+-jarige|\p{Lu}\p{Ll}+(?:se|sche))")
+_ARTICLE_BEFORE = regex.compile(r"\bde\s+$")
 # The article that opens the name of a paper or an institution (``De`` also opens surnames).
 _TITLE_ARTICLES = frozenset({"The", "Het"})
 # A preposition after a mention's first word starts a modifier (an employer, a place, a goal).
@@ -125,6 +142,10 @@ def resolve(
             expanded = names.with_initials(mention) or _spelled_out(text, mention, start)
             if expanded is not None:
                 return expanded
+        if _is_epithet(text, start, end):
+            # ``de Gorinchemse``, ``de 35-jarige``: an adjective as a noun describes a person
+            # named before, the last one quoted.
+            return _recent_named_speaker(start) or mention
         name = _name_in(mention)
         if name is not None:
             full = names.fullest(name.split()[-1].casefold().strip("."), through=end)
@@ -173,14 +194,18 @@ def resolve(
                 # ``de korpschef`` after the person was named: only the named speaker of the last
                 # quote, in this paragraph or the one before, can be meant; other names are too
                 # often somebody else.
-                count = bisect.bisect_left(spoken_starts, start)
-                latest = last_capitalised[count - 1] if count else None
-                recent = count and spoken_starts[count - 1] >= _paragraph_start(
-                    paragraph_breaks, start, back=1
-                )
-                if latest is not None and recent and latest == spoken[count - 1]:
+                latest = _recent_named_speaker(start)
+                if latest is not None:
                     return latest
         return mention
+
+    def _recent_named_speaker(before: int) -> str | None:
+        """The named speaker of the last quote before ``before``, if that quote stands in this
+        paragraph or the one before."""
+        count = bisect.bisect_left(spoken_starts, before)
+        latest = last_capitalised[count - 1] if count else None
+        recent = count and spoken_starts[count - 1] >= _paragraph_start(paragraph_breaks, before, back=1)
+        return latest if latest is not None and recent and latest == spoken[count - 1] else None
 
     def _antecedent(before: int, gender: str | None) -> str | None:
         """The most salient earlier speaker or introduced person whose gender does not clash."""

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import attrs
 import pytest
 
 from quoteattr import Attributor, Quote, QuoteKind
-from quoteattr.conllu import Tree, document_from_trees, parse_trees
+from quoteattr.conllu import Tree, document_from_trees, parse_trees, read_trees
 from quoteattr.parsing import WordAnalysis
 from quoteattr.sieves import RULES
 
@@ -2094,3 +2095,93 @@ _WAT_FREEK_ZEI = """# text = Het debat ging over wat Freek zei, niet over wannee
 def test_a_verb_after_its_subject_is_no_speech_tag(attributor: Attributor) -> None:
     # A parenthetical tag puts the verb first (``zei Freek``); ``wat Freek zei`` is a free relative.
     assert _quotes(attributor, next(parse_trees(_WAT_FREEK_ZEI.splitlines()))) == []
+
+
+@pytest.fixture(scope="module")
+def weak_trees() -> dict[str, Tree]:
+    """Predicted parses with the errors a small model makes (see the fixture's header)."""
+    return {
+        tree.sent_id: tree for tree in read_trees(Path(__file__).parent / "fixtures" / "weak_parses.conllu")
+    }
+
+
+@pytest.mark.parametrize(
+    ("sent_ids", "expected"),
+    [
+        # The past tense read as a participle still makes a closing tag.
+        (
+            ["participle-tag"],
+            [
+                (
+                    "indirect.parenthetical",
+                    "Sinds 2010 sloot bijna een derde van de tweehonderd bibliotheken",
+                    "Nieuwsuur",
+                )
+            ],
+        ),
+        # The article the parse made the head of ``in Het Parool`` opens the text's name.
+        (
+            ["text-source-article"],
+            [
+                (
+                    "indirect.parenthetical",
+                    "Jan de Wit van de VVD wordt waarschijnlijk wethouder in de gemeente",
+                    "Het Parool",
+                )
+            ],
+        ),
+        # The main clause hung on the relative clause is not what the source says.
+        (
+            ["relative-conjunct"],
+            [("indirect.according_to", "die volgens ingewijden naar Parijs vertrekt", "ingewijden")],
+        ),
+        # A clause that opens with ``die`` is relative, whatever verb the parse hung it on.
+        (["relative-die"], []),
+        (["partitive"], [("indirect.clause", "er niets was gemeten", "een daarvan")]),
+        # ``dat`` is the complementiser by its relation, whatever its tag.
+        (
+            ["mark-dat"],
+            [("indirect.clause", "boeren in 2018 net zoveel mest gebruikten als in 2008", "LEI")],
+        ),
+        # A foreign ``of`` opens no reported question.
+        (["foreign-of"], []),
+        # Initials that spell a name introduced before label its speaker, whatever their tag.
+        (
+            ["initials-intro", "initials-label"],
+            [
+                ("direct.preposed", "Piet, neem de kiezer heel serieus.", "Anna Bakker"),
+                ("direct.preposed", "Dat bedoel ik juist: je móet de Kamerleden overtuigen.", "Anna Bakker"),
+            ],
+        ),
+        # ``de Zwolse`` describes the last person quoted.
+        (
+            ["epithet-before", "epithet"],
+            [
+                ("direct.postposed", "Wij zijn het nu even niet", "Els de Boer"),
+                ("direct.preposed", "De kiezer heeft altijd gelijk.", "Els de Boer"),
+            ],
+        ),
+    ],
+    ids=[
+        "participle",
+        "text-source",
+        "relative-conj",
+        "relative-die",
+        "partitive",
+        "mark",
+        "of",
+        "initials",
+        "epithet",
+    ],
+)
+def test_rules_survive_the_errors_of_a_small_parser(
+    attributor: Attributor,
+    weak_trees: dict[str, Tree],
+    sent_ids: list[str],
+    expected: list[tuple[str, str, str]],
+) -> None:
+    trees = [weak_trees[f"weak-{sent_id}"] for sent_id in sent_ids]
+    # One paragraph per tree: an interview's labels open lines.
+    document = document_from_trees(trees, "\n\n".join(tree.text for tree in trees))
+    quotes = attributor.extract_parsed(document)
+    assert [(q.rule, q.content.text, _name(q)) for q in quotes] == expected

@@ -526,3 +526,23 @@ def test_a_name_in_a_relative_clause_is_no_antecedent_of_the_main_clause_pronoun
     (quote,) = resolve(doc, [attribution], load())
     assert quote.speaker is not None
     assert quote.speaker.name == "Pieter Omtzigt"
+
+
+@pytest.mark.parametrize("mention", ["de Gorinchemse", "Gorinchemse", "de 35-jarige", "de Amerikaanse"])
+def test_an_adjective_used_as_a_noun_is_the_last_named_speaker(mention: str) -> None:
+    epithet = mention if mention.startswith("de ") else f"de {mention}"
+    text = f"‘Wij zijn het nu even niet’, zegt Lies van Aelst. Nu is {epithet} duidelijk: ‘Het is zo.’"
+    at = text.index(epithet) + len(epithet) - len(mention)
+    attributions = [
+        _attribution(text, "Wij zijn het nu even niet", "Lies van Aelst"),
+        attrs.evolve(_attribution(text, "Het is zo.", None), speaker=(at, at + len(mention))),
+    ]
+    assert _names(text, attributions) == ["Lies van Aelst", "Lies van Aelst"]
+
+
+def test_an_epithet_with_no_speaker_before_stays_as_written() -> None:
+    text = "Over de winst is de Gorinchemse duidelijk: ‘Het is zo.’ Ook De Jongse sprak."
+    assert _names(text, [_attribution(text, "Het is zo.", "de Gorinchemse")]) == ["de Gorinchemse"]
+    # A capitalised word with no article before it is a name, whatever its ending.
+    later = [_attribution(text, "Het is zo.", "Jongse")]
+    assert _names(text, later) == ["De Jongse"]
