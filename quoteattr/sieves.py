@@ -46,6 +46,7 @@ from quoteattr.names import (
 )
 from quoteattr.quote import QuoteKind
 from quoteattr.trees import (
+    PARTITIVES,
     children,
     first_child,
     is_punct,
@@ -436,9 +437,6 @@ def _speaker_of(
     common_noun = head.upos in ("NOUN", "NUM") and head in tokens and tokens[-1].upos != "PROPN"
     if common_noun or (head.upos == "PROPN" and head.start == sentence.start):
         end = _noun_modifiers_end(sentence, tokens[-1], end)
-    partitive = sentence.tokens[tokens[-1].id] if tokens[-1].id < len(sentence.tokens) else None
-    if partitive is not None and partitive.text.lower() in _PARTITIVE_ADVERBS and head.upos in ("NUM", "DET"):
-        end = partitive.end  # ``een daarvan``: the parse hung ``daarvan`` on the verb
     return (start, end), (sent_index, head.id)
 
 
@@ -1442,11 +1440,7 @@ def _surface_subject(sentence: Sentence, verb: Token) -> Token | None:
     time_word = bool(before) and before[-1].text.lower() in TIME_WORDS
     if before and before[-1].upos in ("PROPN", "PRON", "NOUN") and not fronted_phrase and not time_word:
         return before[-1]
-    if (
-        len(before) >= 2
-        and before[-1].text.lower() in _PARTITIVE_ADVERBS
-        and before[-2].upos in ("NUM", "DET")
-    ):
+    if len(before) >= 2 and before[-1].text.lower() in PARTITIVES and before[-2].upos in ("NUM", "DET"):
         return before[-2]  # ``een daarvan gaf toe``: the number is the subject's head
     following = [t for t in sentence.tokens if t.id > verb.id]
     if following and following[0].upos in ("PROPN", "PRON"):
@@ -1456,8 +1450,6 @@ def _surface_subject(sentence: Sentence, verb: Token) -> Token | None:
 
 
 _SURNAME_PREPS = frozenset({"van", "ter", "ten", "te", "op", "uit"})
-# ``een daarvan``, ``twee ervan``: ``of them`` as one word after a number.
-_PARTITIVE_ADVERBS = frozenset({"daarvan", "ervan", "hiervan"})
 
 
 def _inside_claimed_direct(ctx: Context, span: tuple[int, int]) -> bool:

@@ -18,11 +18,13 @@ __all__ = [
     "relative_clause_of",
     "tokens_between",
     "NOT_SPEAKER_PREPOSITIONS",
+    "PARTITIVES",
     "not_speaker_preposition",
 ]
 
 SUBJECT_RELS = ("nsubj", "nsubj:pass", "csubj")
-_PARTITIVES = frozenset({"daarvan", "ervan", "hiervan", "waarvan"})
+# ``een daarvan``, ``twee ervan``: "of them" as one word after a number.
+PARTITIVES = frozenset({"daarvan", "ervan", "hiervan", "waarvan"})
 _NAME_RELS = ("flat", "flat:name", "compound", "fixed")
 # Left dependents that belong to a noun phrase mention (``de nieuwe minister``).
 _NP_LEFT_RELS = ("det", "amod", "nummod", "nmod:poss", "compound", "flat", "advmod")
@@ -158,8 +160,9 @@ def mention_tokens(sentence: Sentence, head: Token) -> list[Token]:
         return [head]
     if head.upos != "PROPN":
         for child in children(sentence, head, "appos", "flat", "nmod"):
-            # ``bronnen naar Den Haag``: a name behind such a preposition is no name of the noun.
-            behind = any(not_speaker_preposition(case) for case in children(sentence, child, "case"))
+            # ``bronnen naar Den Haag``, ``de politiechef in Deventer``: a name behind a preposition
+            # is a place or an employer, no name of the noun.
+            behind = bool(children(sentence, child, "case"))
             if child.upos == "PROPN" and child.id > head.id and child.id - head.id <= 2 and not behind:
                 return mention_tokens(sentence, child)
     keep = {head.id}
@@ -170,7 +173,7 @@ def mention_tokens(sentence: Sentence, head: Token) -> list[Token]:
         return _contiguous(sentence, names, head)
     _collect(sentence, head, _NP_RIGHT_RELS, keep)
     following = sentence.tokens[head.id] if head.id < len(sentence.tokens) else None
-    if head.upos in ("DET", "NUM") and following is not None and following.text.lower() in _PARTITIVES:
+    if head.upos in ("DET", "NUM") and following is not None and following.text.lower() in PARTITIVES:
         # ``een daarvan``: a numeral speaks with its partitive, wherever the parse hung it.
         keep.add(following.id)
     for child in children(sentence, head):
