@@ -1173,11 +1173,29 @@ def _complement_span(
         None,
     )
     tokens = tokens[:resume] if resume else tokens
+    tokens = _before_comment(tokens)
     tokens = [t for t in tokens if not (is_punct(t) and t is tokens[-1])]
     if not tokens:
         return None
     start, end = _trim(ctx.doc.text, tokens[0].start, tokens[-1].end)
     return (start, end) if end > start else None
+
+
+def _before_comment(tokens: Sequence[Token]) -> list[Token]:
+    """``stelt dat …, wat volgens X berust op een fabel``: a relative ``wat`` after a comma comments
+    on the whole clause before it; the comment is no part of what was said."""
+    comment = next(
+        (
+            k
+            for k, t in enumerate(tokens[:-1])
+            if k > 0
+            and t.text == ","
+            and tokens[k + 1].text.lower() == "wat"
+            and tokens[k + 1].upos == "PRON"
+        ),
+        None,
+    )
+    return list(tokens[:comment] if comment else tokens)
 
 
 def sieve_indirect_clause(ctx: Context) -> None:
@@ -1415,7 +1433,7 @@ def _surface_complement(
             break
     if complementiser is None:
         return None, subject
-    rest = [t for t in sentence.tokens if t.id > complementiser.id]
+    rest = _before_comment([t for t in sentence.tokens if t.id > complementiser.id])
     words = [t for t in rest if not is_punct(t)]
     if len(words) < 2 or not any(t.upos in ("VERB", "AUX", "X") for t in words):
         # ``Het college antwoordt dat op vragen van de partij``: ``dat`` is the object, no clause.
@@ -1876,10 +1894,12 @@ def sieve_indirect_according_to(ctx: Context) -> None:
 
 def _relative_clause_span(sentence: Sentence, token: Token) -> tuple[int, int] | None:
     """``Ivanka, die volgens bronnen naar Den Haag afreist, …``: the relative clause that holds
-    ``token`` is what the source says (of the noun it describes); None outside one."""
+    ``token`` is what the source says (of the noun it describes), a comment clause first (its
+    ``wat`` the parse may not see); None outside one."""
+    comment = _comment_clause_span(sentence, token)
     clause = relative_clause_of(sentence, token)
-    if clause is None:
-        return None
+    if comment is not None or clause is None:
+        return comment
     # ``…, die volgens bronnen naar Den Haag afreist, niet de troostprijs is``: a conjunct with no
     # coordinator after a comma resumes the main clause; coordinated clauses need ``en``/``of``.
     resumed = {
@@ -1894,6 +1914,25 @@ def _relative_clause_span(sentence: Sentence, token: Token) -> tuple[int, int] |
     if not words[0].text.lower().startswith(("die", "dat", "wie", "wat", "waar")):
         return None
     return words[0].start, words[-1].end
+
+
+def _comment_clause_span(sentence: Sentence, token: Token) -> tuple[int, int] | None:
+    """``…, wat volgens X berust op een fabel``: the comment clause (see :func:`_before_comment`)
+    that holds ``token``, read off the surface (the parse may make it a conjunct), up to the next
+    comma or the sentence end; None outside one."""
+    before = sentence.tokens[: token.id - 1]
+    comma = next((k for k in range(len(before) - 1, -1, -1) if before[k].text == ","), None)
+    if comma is None or comma + 1 >= len(before):
+        return None
+    opener = before[comma + 1]
+    if opener.text.lower() != "wat" or opener.upos != "PRON":
+        return None
+    after = sentence.tokens[token.id :]
+    words = [opener, *before[comma + 2 :], token, *itertools.takewhile(lambda t: t.text != ",", after)]
+    words = [t for t in words if not is_punct(t) or t.text in "'\"‘’“”"]
+    while words and is_punct(words[-1]) and words[-1].text not in "'\"’”":
+        words.pop()
+    return (words[0].start, words[-1].end) if len(words) > 2 else None
 
 
 _DE_WORD_SUFFIXES = ("ing", "ie", "heid", "teit")

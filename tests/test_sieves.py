@@ -2153,6 +2153,18 @@ def weak_trees() -> dict[str, Tree]:
                 ("direct.preposed", "Dat bedoel ik juist: je móet de Kamerleden overtuigen.", "Anna Bakker"),
             ],
         ),
+        # A comment clause (``, wat …``) is no part of the reported clause; its own source says it.
+        (
+            ["comment-wat"],
+            [
+                ("indirect.clause_surface", "een chauffeur ontslagen is omdat hij te laat kwam", "de bond"),
+                (
+                    "indirect.according_to",
+                    "wat volgens bondsman Piet Kok berust op een 'misverstand'",
+                    "Piet Kok",
+                ),
+            ],
+        ),
         # ``de Zwolse`` describes the last person quoted.
         (
             ["epithet-before", "epithet"],
@@ -2171,6 +2183,7 @@ def weak_trees() -> dict[str, Tree]:
         "mark",
         "of",
         "initials",
+        "comment",
         "epithet",
     ],
 )
