@@ -376,6 +376,11 @@ def _speaker_of(
         return None, None
     sentence = ctx.doc.sentences[sent_index]
     head = _relative_antecedent(sentence, head)
+    owner = _van_owner(sentence, head) if head.upos == "NOUN" else None
+    if owner is not None and owner.upos == "PROPN" and ctx.lexicon.role_noun(head.text) is None:
+        # ``de verlossende woorden van Clinton``, ``berekeningen van Átlátszó``: a noun that is no
+        # person speaks for its owner (``de woordvoerder van Tesco`` is a person).
+        head = owner
     tokens = mention_tokens(sentence, head)
     # A preposition is never part of the mention (``volgens X``, ``door X``), nor a verb the parse
     # hung on the noun (``, redeneert justitie`` with the cue as the noun's modifier).

@@ -2198,3 +2198,51 @@ def test_rules_survive_the_errors_of_a_small_parser(
     document = document_from_trees(trees, "\n\n".join(tree.text for tree in trees))
     quotes = attributor.extract_parsed(document)
     assert [(q.rule, q.content.text, _name(q)) for q in quotes] == expected
+
+
+_BEREKENINGEN_VAN = """# text = Volgens berekeningen van Nieuwsuur heeft de regering al veel uitgegeven.
+1	Volgens	volgens	ADP	_	_	2	case	_	_
+2	berekeningen	berekening	NOUN	_	Number=Plur	10	obl	_	_
+3	van	van	ADP	_	_	4	case	_	_
+4	Nieuwsuur	Nieuwsuur	PROPN	_	Gender=Com|Number=Sing	2	nmod	_	_
+5	heeft	hebben	AUX	_	Number=Sing|Tense=Pres|VerbForm=Fin	10	aux	_	_
+6	de	de	DET	_	Definite=Def	7	det	_	_
+7	regering	regering	NOUN	_	Gender=Com|Number=Sing	10	nsubj	_	_
+8	al	al	ADV	_	_	10	advmod	_	_
+9	veel	veel	ADV	_	_	10	advmod	_	_
+10	uitgegeven	uit_geven	VERB	_	VerbForm=Part	0	root	_	_
+11	.	.	PUNCT	_	_	10	punct	_	_
+"""
+
+_GOUVERNEUR_VAN = """# text = De gouverneur van Texas zei dat er meer noodweer komt.
+1	De	de	DET	_	Definite=Def	2	det	_	_
+2	gouverneur	gouverneur	NOUN	_	Gender=Com|Number=Sing	5	nsubj	_	_
+3	van	van	ADP	_	_	4	case	_	_
+4	Texas	Texas	PROPN	_	Gender=Com|Number=Sing	2	nmod	_	_
+5	zei	zeggen	VERB	_	Number=Sing|Tense=Past|VerbForm=Fin	0	root	_	_
+6	dat	dat	SCONJ	_	_	10	mark	_	_
+7	er	er	ADV	_	_	10	advmod	_	_
+8	meer	veel	DET	_	_	9	det	_	_
+9	noodweer	noodweer	NOUN	_	Gender=Com|Number=Sing	10	nsubj	_	_
+10	komt	komen	VERB	_	Number=Sing|Tense=Pres|VerbForm=Fin	5	ccomp	_	_
+11	.	.	PUNCT	_	_	5	punct	_	_
+"""
+
+
+@pytest.mark.parametrize(
+    ("conllu", "expected"),
+    [
+        # A noun that is no person speaks for the name that owns it.
+        (_BEREKENINGEN_VAN, ("heeft de regering al veel uitgegeven", "Nieuwsuur", "Nieuwsuur")),
+        # A person's noun keeps the place or employer behind its preposition.
+        (_GOUVERNEUR_VAN, ("er meer noodweer komt", "De gouverneur van Texas", "De gouverneur van Texas")),
+    ],
+    ids=["owner", "role"],
+)
+def test_a_name_behind_van_speaks_only_for_a_noun_that_is_no_person(
+    attributor: Attributor, conllu: str, expected: tuple[str, str, str]
+) -> None:
+    (quote,) = _quotes(attributor, next(parse_trees(conllu.splitlines())))
+    assert quote.speaker is not None
+    assert quote.speaker.span is not None
+    assert (quote.content.text, quote.speaker.span.text, quote.speaker.name) == expected
