@@ -1767,6 +1767,9 @@ def _add_sentence_quote(
 ) -> None:
     """Add the sentence without ``phrase`` (the cue's words) as a quote; or ``span``, when given."""
     span = span or _sentence_content(ctx, sentence, phrase)
+    if span is not None and rule == "indirect.according_to":
+        # ``volgens`` is part of what it reports, wherever it stands; a tag verb is not.
+        span = _before_quoting_colon(ctx, sentence, span, phrase)
     if span is None or _overlaps_direct(ctx, span) or ctx.inside_stretch(span):
         return
     if _covered_by_stretch(ctx, span):
@@ -1776,6 +1779,29 @@ def _add_sentence_quote(
     ctx.add(Attribution(kind, span, cue, speaker, head, rule, confidence))
     ctx.claimed_stretches.update(inner)
     ctx.claimed_sentences.add(sent_index)
+
+
+def _before_quoting_colon(
+    ctx: Context, sentence: Sentence, span: tuple[int, int], phrase: Sequence[Token]
+) -> tuple[int, int] | None:
+    """``En dan is het volgens de krant aan het Congres om …: ‘De belofte …’``: the part of ``span``
+    before a colon that opens a quotation, when the cue's words stand before the colon with
+    words but no comma between; else ``span``."""
+    phrase_end = max((t.end for t in phrase), default=span[0])
+    text = ctx.doc.text
+    for colon in sentence.tokens:
+        if colon.text != ":" or not phrase_end <= colon.start < span[1]:
+            continue
+        opens_quote = any(
+            colon.end <= stretch.open_start <= colon.end + 3 and stretch.open_start < span[1]
+            for stretch in ctx.stretches
+        )
+        # ``…, luidde zijn reactie: ‘…’``: past a comma a tag of its own may lead to the quote.
+        between = text[phrase_end : colon.start]
+        if opens_quote and len(between.split()) >= 2 and "," not in between:
+            start, end = _trim(text, span[0], colon.start)
+            return (start, end) if len(text[start:end].split()) >= 2 else None
+    return span
 
 
 def _overlaps_direct(ctx: Context, span: tuple[int, int]) -> bool:

@@ -2165,6 +2165,18 @@ def weak_trees() -> dict[str, Tree]:
                 ),
             ],
         ),
+        # What ``volgens`` reports ends at the colon that opens a quote; the quote is the source's too.
+        (
+            ["volgens-colon"],
+            [
+                (
+                    "indirect.according_to",
+                    "En dan is het volgens de krant aan de senaat om het budget te bevriezen",
+                    "de krant",
+                ),
+                ("direct.floating", "De belofte om miljarden uit te geven is een vergissing.", "de krant"),
+            ],
+        ),
         # ``de Zwolse`` describes the last person quoted.
         (
             ["epithet-before", "epithet"],
@@ -2184,6 +2196,7 @@ def weak_trees() -> dict[str, Tree]:
         "of",
         "initials",
         "comment",
+        "volgens-colon",
         "epithet",
     ],
 )

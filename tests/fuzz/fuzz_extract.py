@@ -134,14 +134,74 @@ WORDS: tuple[str, ...] = (
     "\u200f",
     "\u2069",
 )
-UPOS = ("NOUN", "PROPN", "VERB", "AUX", "PRON", "DET", "ADJ", "ADV", "ADP", "SCONJ", "CCONJ", "PUNCT",
-        "NUM", "X", "SYM", "INTJ", "PART")
-DEPRELS = ("root", "nsubj", "nsubj:pass", "csubj", "obj", "iobj", "obl", "obl:agent", "ccomp", "xcomp",
-           "advcl", "parataxis", "conj", "cc", "mark", "case", "det", "amod", "nmod", "nmod:poss", "appos",
-           "flat", "flat:name", "compound", "compound:prt", "fixed", "aux", "aux:pass", "cop", "advmod",
-           "punct", "expl", "nummod", "dep", "_")
-FEATS = ("_", "VerbForm=Fin", "Number=Plur", "Number=Sing|VerbForm=Fin", "VerbForm=Inf",
-         "Number=Plur|VerbForm=Fin", "=", "|", "VerbForm", "Number=Plur|Number=Sing")
+UPOS = (
+    "NOUN",
+    "PROPN",
+    "VERB",
+    "AUX",
+    "PRON",
+    "DET",
+    "ADJ",
+    "ADV",
+    "ADP",
+    "SCONJ",
+    "CCONJ",
+    "PUNCT",
+    "NUM",
+    "X",
+    "SYM",
+    "INTJ",
+    "PART",
+)
+DEPRELS = (
+    "root",
+    "nsubj",
+    "nsubj:pass",
+    "csubj",
+    "obj",
+    "iobj",
+    "obl",
+    "obl:agent",
+    "ccomp",
+    "xcomp",
+    "advcl",
+    "parataxis",
+    "conj",
+    "cc",
+    "mark",
+    "case",
+    "det",
+    "amod",
+    "nmod",
+    "nmod:poss",
+    "appos",
+    "flat",
+    "flat:name",
+    "compound",
+    "compound:prt",
+    "fixed",
+    "aux",
+    "aux:pass",
+    "cop",
+    "advmod",
+    "punct",
+    "expl",
+    "nummod",
+    "dep",
+    "_",
+)
+FEATS = (
+    "_",
+    "VerbForm=Fin",
+    "Number=Plur",
+    "Number=Sing|VerbForm=Fin",
+    "VerbForm=Inf",
+    "Number=Plur|VerbForm=Fin",
+    "=",
+    "|",
+    "VerbForm",
+    "Number=Plur|Number=Sing",
+)
 
 
 def make_text(fdp: atheris.FuzzedDataProvider) -> str:
@@ -216,8 +276,18 @@ def conllu_lines(doc: ParsedDocument) -> list[str]:
         for token in sentence.tokens:
             lines.append(
                 "\t".join(
-                    (str(token.id), token.text, token.lemma or "_", token.upos, "_", token.feats or "_",
-                     str(token.head), token.deprel or "_", "_", "_")
+                    (
+                        str(token.id),
+                        token.text,
+                        token.lemma or "_",
+                        token.upos,
+                        "_",
+                        token.feats or "_",
+                        str(token.head),
+                        token.deprel or "_",
+                        "_",
+                        "_",
+                    )
                 )
             )
         lines.append("")
