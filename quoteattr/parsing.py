@@ -30,7 +30,7 @@ import logging
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -63,6 +63,8 @@ __all__ = [
 MANIFEST = "quoteattr-model.json"
 # The manifest's "storage" when the files hold int8 matrices (:mod:`quoteattr.compact`).
 STORAGE = "int8-rows"
+# The manifest key of the table of tags that a relation settles (:func:`read_relation_tags`).
+RELATION_TAGS = "upos_by_relation"
 _PROCESSOR_FILES = ("pos", "lemma", "depparse")
 
 
@@ -240,6 +242,7 @@ class StanzaParser:
         if threads is not None and threads < 1:
             raise ValueError(f"threads must be at least 1, not {threads}")
         directory = Path(model_dir) if model_dir is not None else default_model_dir()
+        self._relation_tags: Mapping[tuple[str, str], str] = {}
         if not directory.is_dir():
             raise ModelNotFoundError(f"model folder not found: {directory}")
         # The parser reads lemmas as input, so the (dictionary) lemmatizer always runs.
@@ -281,6 +284,8 @@ class StanzaParser:
                 for processor in ("pos", "depparse"):
                     options[f"{processor}_{direction}_charlm_path"] = str(charlm)
             compact_files = manifest.get("storage") == STORAGE
+            if manifest.get(RELATION_TAGS):
+                self._relation_tags = read_relation_tags(directory / str(manifest[RELATION_TAGS]))
         else:
             self._name = f"stanza-nl-{package}"
             options["package"] = package
@@ -311,7 +316,10 @@ class StanzaParser:
         parsed = iter(self._run(batch, None).sentences)
         results: list[list[WordAnalysis]] = []
         for sentence in sentences:
-            results.append(_analyses(next(parsed).words, len(sentence), tree=True) if sentence else [])
+            words = next(parsed).words if sentence else []
+            results.append(
+                _analyses(words, len(sentence), tree=True, tags=self._relation_tags) if sentence else []
+            )
         return results
 
     def parse_where(self, sentences: Sequence[Sequence[str]], needs_tree: NeedsTree) -> list[SentenceParse]:
@@ -355,7 +363,12 @@ class StanzaParser:
         for position, stanza_sentence in zip(chosen, parsed, strict=True):
             index = positions[position]
             results[index] = SentenceParse(
-                tuple(_analyses(stanza_sentence.words, len(sentences[index]), tree=True)), True
+                tuple(
+                    _analyses(
+                        stanza_sentence.words, len(sentences[index]), tree=True, tags=self._relation_tags
+                    )
+                ),
+                True,
             )
         return results
 
@@ -369,7 +382,9 @@ class StanzaParser:
             raise ParseError(f"Stanza failed on a batch of {size} sentences: {exc}") from exc
 
 
-def _analyses(words: Sequence[Any], expected: int, *, tree: bool) -> list[WordAnalysis]:
+def _analyses(
+    words: Sequence[Any], expected: int, *, tree: bool, tags: Mapping[tuple[str, str], str] | None = None
+) -> list[WordAnalysis]:
     if len(words) != expected:
         raise ParseError(f"Stanza returned {len(words)} words for {expected} tokens")
     if not tree:
@@ -377,7 +392,7 @@ def _analyses(words: Sequence[Any], expected: int, *, tree: bool) -> list[WordAn
     return [
         WordAnalysis(
             lemma=word.lemma or "_",
-            upos=upos_for_relation(word.upos or "X", word.deprel or "dep"),
+            upos=upos_for_relation(word.upos or "X", word.deprel or "dep", word.text or "", tags),
             feats=word.feats or "_",
             head=int(word.head or 0),
             deprel=word.deprel or "dep",
@@ -386,18 +401,39 @@ def _analyses(words: Sequence[Any], expected: int, *, tree: bool) -> list[WordAn
     ]
 
 
-def upos_for_relation(upos: str, deprel: str) -> str:
-    """``upos`` made to agree with the word's relation where UD Dutch ties the two: a verb is
+def upos_for_relation(
+    upos: str, deprel: str, form: str = "", tags: Mapping[tuple[str, str], str] | None = None
+) -> str:
+    """``upos`` made to agree with the word's relation where UD Dutch ties the two.
+
+    Stanza's tagger runs before the parser and never sees the tree; the parser reads no tags,
+    so where the relation settles the tag, the parser's evidence decides. First the model's
+    table (``tags``, lower-cased form and relation → UPOS, from the training treebank: ``dat``
+    as ``mark`` is ``SCONJ``, as ``nsubj`` ``PRON``), then the rule of UD Dutch that a verb is
     ``AUX`` exactly when it is ``aux``, ``aux:pass`` or ``cop`` (true of every word in the
-    training treebank). Stanza's tagger runs before the parser and never sees the tree, and it
-    confuses main-verb ``hebben``/``zijn``/``worden`` with auxiliaries; the parser, which reads
-    no tags, settles it."""
+    training treebank; the tagger confuses main-verb ``hebben``/``zijn``/``worden`` with
+    auxiliaries)."""
+    if tags:
+        upos = tags.get((form.lower(), deprel), upos)
     auxiliary = deprel.split(":", 1)[0] in ("aux", "cop")
     if upos == "AUX" and not auxiliary:
         return "VERB"
     if upos == "VERB" and auxiliary:
         return "AUX"
     return upos
+
+
+def read_relation_tags(path: Path) -> dict[tuple[str, str], str]:
+    """The table a model's ``upos_by_relation`` file holds: lines of form, relation and UPOS,
+    tab-separated (``#`` opens a comment line)."""
+    if not path.is_file():
+        raise ModelNotFoundError(f"tag table not found: {path}")
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            form, deprel, upos = line.split("\t")
+            table[(form, deprel)] = upos
+    return table
 
 
 # --- the tree decoder ---------------------------------------------------------------------

@@ -10,6 +10,7 @@ import stanza.models.common.chuliu_edmonds as stanza_mst
 import stanza.models.depparse.model as stanza_depparse
 
 from quoteattr import parsing
+from quoteattr.errors import ModelNotFoundError
 from quoteattr.parsing import (
     SelectiveParser,
     SentenceParse,
@@ -145,16 +146,40 @@ def test_auxiliary_tags_follow_the_relation(upos: str, deprel: str, expected: st
     assert upos_for_relation(upos, deprel) == expected
 
 
+def test_the_models_table_settles_tags_before_the_auxiliary_rule() -> None:
+    tags = {("dat", "mark"): "SCONJ", ("dat", "nsubj"): "PRON", ("is", "root"): "AUX"}
+    assert upos_for_relation("PRON", "mark", "Dat", tags) == "SCONJ"
+    assert upos_for_relation("SCONJ", "nsubj", "dat", tags) == "PRON"
+    assert upos_for_relation("SCONJ", "obj", "dat", tags) == "SCONJ"  # no entry: the tagger's
+    # The rule of UD Dutch has the last word: a root is no auxiliary, whatever a table says.
+    assert upos_for_relation("VERB", "root", "is", tags) == "VERB"
+
+
+def test_a_tag_table_is_read_from_tab_separated_lines(tmp_path: Path) -> None:
+    path = tmp_path / "tags.tsv"
+    path.write_text("# form, relation, UPOS\ndat\tmark\tSCONJ\n't\tflat\tPROPN\n", encoding="utf-8")
+    assert parsing.read_relation_tags(path) == {("dat", "mark"): "SCONJ", ("'t", "flat"): "PROPN"}
+    with pytest.raises(ModelNotFoundError):
+        parsing.read_relation_tags(tmp_path / "missing.tsv")
+
+
 def test_stanza_words_get_tags_that_agree_with_their_relation() -> None:
     from types import SimpleNamespace
 
     words = [
-        SimpleNamespace(lemma="hij", upos="PRON", feats="_", head=2, deprel="nsubj"),
-        SimpleNamespace(lemma="hebben", upos="AUX", feats="Tense=Past", head=0, deprel="root"),
-        SimpleNamespace(lemma="geld", upos="NOUN", feats="_", head=2, deprel="obj"),
+        SimpleNamespace(text="Hij", lemma="hij", upos="PRON", feats="_", head=2, deprel="nsubj"),
+        SimpleNamespace(text="had", lemma="hebben", upos="AUX", feats="Tense=Past", head=0, deprel="root"),
+        SimpleNamespace(text="geld", lemma="geld", upos="NOUN", feats="_", head=2, deprel="obj"),
     ]
     analyses = parsing._analyses(words, 3, tree=True)
     assert [word.upos for word in analyses] == ["PRON", "VERB", "NOUN"]
+    # A model's table settles the tags it holds.
+    table = {("geld", "obj"): "PROPN"}
+    assert [word.upos for word in parsing._analyses(words, 3, tree=True, tags=table)] == [
+        "PRON",
+        "VERB",
+        "PROPN",
+    ]
     # Without a tree there is no relation to go by: the tagger's tags stay.
     assert [word.upos for word in parsing._analyses(words, 3, tree=False)] == ["PRON", "AUX", "NOUN"]
 

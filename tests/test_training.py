@@ -155,6 +155,25 @@ def test_harmonise_features_drops_mood_and_determiner_pron_type() -> None:
     assert [row[:5] + row[6:] for row in sentence.rows] == [row[:5] + row[6:] for row in rows]
 
 
+def _tagged(*words: tuple[str, str, str]) -> data.Sentence:
+    """A sentence of (form, UPOS, relation) words; only those columns matter here."""
+    rows = tuple(
+        (str(k), form, "_", upos, "_", "_", "0", deprel, "_", "_")
+        for k, (form, upos, deprel) in enumerate(words, 1)
+    )
+    return data.Sentence("s", (), rows)
+
+
+def test_relation_tags_keep_the_pairs_the_treebank_tags_one_way() -> None:
+    sentences = [_tagged(("dat", "SCONJ", "mark"), ("Dat", "PRON", "nsubj"))] * 19
+    sentences += [_tagged(("dat", "SCONJ", "mark"), ("dat", "DET", "nsubj"), ("of", "CCONJ", "cc"))]
+    sentences += [_tagged(("om", "ADP", "mark"), ("om", "SCONJ", "mark"))] * 5
+    table = data.relation_tags(sentences, min_count=5, min_share=0.95)
+    # 20 of 20 and 19 of 20 (forms lower-cased); one ``of`` is too few; ``om`` is split 50/50.
+    assert table == {("dat", "mark"): "SCONJ", ("dat", "nsubj"): "PRON"}
+    assert data.relation_tags(sentences, min_count=1, min_share=0.95)[("of", "cc")] == "CCONJ"
+
+
 def test_augment_quotes_copies_only_quote_pairs_and_keeps_trees(tmp_path: Path) -> None:
     sentences = read_inline(tmp_path, GOLD)
     copies = data.augment_quotes(sentences, random.Random(0), share=1.0)
@@ -919,3 +938,26 @@ def test_charlm_step_writes_text_and_vocabulary_once_and_trains_the_directions_a
     cli.build_charlm(shared, work, [])
     assert [c[c.index("--direction") + 1] for c in commands[1:]] == ["forward", "backward"]
     assert (folder / "nl_alpino_charlm_vocab.pt").read_bytes() == b"kept"
+
+
+def test_package_ships_the_tags_by_relation_of_the_training_data(tmp_path: Path) -> None:
+    from quoteattr.parsing import read_relation_tags
+    from quoteattr.training.cli import package
+
+    work, target = tmp_path / "work", tmp_path / "target"
+    _fake_models(work, pretrain=False)
+    data.write_sentences(
+        [_tagged(("Dat", "SCONJ", "mark"), ("zei", "VERB", "root"))] * 5, work / "data" / "train.conllu"
+    )
+    package(work, target, "lemmatizer")
+    manifest = json.loads((target / "quoteattr-model.json").read_text(encoding="utf-8"))
+    assert manifest["upos_by_relation"] == "upos-by-relation.tsv"
+    assert read_relation_tags(target / "upos-by-relation.tsv") == {
+        ("dat", "mark"): "SCONJ",
+        ("zei", "root"): "VERB",
+    }
+    # Without training data (a packaging of downloaded weights) no table is shipped.
+    (work / "data" / "train.conllu").unlink()
+    package(work, target, "lemmatizer")
+    assert "upos_by_relation" not in json.loads((target / "quoteattr-model.json").read_text(encoding="utf-8"))
+    assert not (target / "upos-by-relation.tsv").exists()

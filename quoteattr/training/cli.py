@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from quoteattr import compact
-from quoteattr.parsing import STORAGE
+from quoteattr.parsing import RELATION_TAGS, STORAGE
 from quoteattr.training import charlm as charlm_module
 from quoteattr.training import data, evaluate
 from quoteattr.training import vectors as vectors_module
@@ -110,6 +110,7 @@ PARSER_ARGS = [
 # words scored the same (UPOS -0.01, LAS +0.05).
 VECTOR_DIM = 50
 PRETRAIN_FILE = "pretrain.pt"
+RELATION_TAGS_FILE = "upos-by-relation.tsv"
 VECTOR_WORDS = 11_996
 # Character language models: one 256-unit LSTM layer per direction. The charlm trains at about
 # one second per batch of 25,000 characters on one core, so both directions train side by side.
@@ -436,6 +437,17 @@ def package(work: Path, target: Path, lemmatizer: str) -> None:
             print(f"charlm: {source.name} -> {target / name} ({(target / name).stat().st_size / 1e6:.1f} MB)")
         elif (target / name).exists():
             (target / name).unlink()
+    relation_table = target / RELATION_TAGS_FILE
+    train = _paths(work)["train"]
+    if train.is_file():
+        table = data.relation_tags(data.read_sentences(train))
+        rows = "".join(f"{form}\t{deprel}\t{upos}\n" for (form, deprel), upos in sorted(table.items()))
+        header = "# form (lower case), relation, UPOS: the tag the training treebank gives the pair\n"
+        relation_table.write_text(header + rows, encoding="utf-8")
+        shipped.append(RELATION_TAGS_FILE)
+        print(f"tags by relation: {len(table)} pairs from {train.name} -> {relation_table}")
+    elif relation_table.exists():
+        relation_table.unlink()
     (target / "resources.json").write_text("{}\n", encoding="utf-8")
     # The weights' digest in the name: scores signed with it say which model made them.
     digest = hashlib.sha256(b"".join((target / name).read_bytes() for name in shipped))
@@ -446,6 +458,7 @@ def package(work: Path, target: Path, lemmatizer: str) -> None:
         "storage": STORAGE,
         **({"pretrain": PRETRAIN_FILE} if uses_vectors else {}),
         **({"charlm": CHARLM_FILES} if uses_charlm else {}),
+        **({RELATION_TAGS: RELATION_TAGS_FILE} if RELATION_TAGS_FILE in shipped else {}),
         **(
             {"vectors_from": "treebank training text, DpgMedia2019 news, OpenBoek novels (CC BY 4.0)"}
             if uses_vectors or uses_charlm

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -212,3 +213,23 @@ def paragraphs(sentences: Sequence[Sentence], rng: random.Random) -> list[list[S
 def plain_text(groups: Sequence[Sequence[Sentence]]) -> str:
     """Raw text for tokenizer training: sentences joined by a space, paragraphs by a blank line."""
     return "\n\n".join(" ".join(s.text for s in group) for group in groups) + "\n"
+
+
+def relation_tags(
+    sentences: Iterable[Sentence], min_count: int = 5, min_share: float = 0.95
+) -> dict[tuple[str, str], str]:
+    """(lower-cased form, relation) → UPOS for the pairs the treebank tags one way: at least
+    ``min_share`` of at least ``min_count`` words (``dat``/``mark`` → ``SCONJ``, ``dat``/``nsubj``
+    → ``PRON``). The parser's relation then settles a tag the tagger, which never sees the tree,
+    got wrong (:func:`quoteattr.parsing.upos_for_relation`)."""
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for sentence in sentences:
+        for row in sentence.rows:
+            counts[(row[1].lower(), row[7])][row[3]] += 1
+    table = {}
+    for pair, tags in counts.items():
+        total = sum(tags.values())
+        tag, count = tags.most_common(1)[0]
+        if total >= min_count and count >= min_share * total:
+            table[pair] = tag
+    return table
