@@ -1792,10 +1792,7 @@ def _before_quoting_colon(
     for colon in sentence.tokens:
         if colon.text != ":" or not phrase_end <= colon.start < span[1]:
             continue
-        opens_quote = any(
-            colon.end <= stretch.open_start <= colon.end + 3 and stretch.open_start < span[1]
-            for stretch in ctx.stretches
-        )
+        opens_quote = next(ctx.stretches_from(colon.end, min(colon.end + 3, span[1] - 1)), None) is not None
         # ``…, luidde zijn reactie: ‘…’``: past a comma a tag of its own may lead to the quote.
         between = text[phrase_end : colon.start]
         if opens_quote and len(between.split()) >= 2 and "," not in between:
