@@ -1216,14 +1216,22 @@ def sieve_indirect_clause(ctx: Context) -> None:
                 # ``Ajax moet niet denken dat …, zegt Degryse.``: the cue inside is part of
                 # what the closing tag reports (indirect.parenthetical takes the sentence).
                 continue
-            clause = next(
-                (
-                    c
-                    for c in _complement_heads(ctx, sentence, token, cue[0])
-                    if _clause_is_finite(sentence, c) and not _is_adverbial_clause(sentence, c)
-                ),
-                None,
-            )
+            clauses = [
+                c
+                for c in _complement_heads(ctx, sentence, token, cue[0])
+                if _clause_is_finite(sentence, c) and not _is_adverbial_clause(sentence, c)
+            ]
+            # ``Scholte, die … werkte, zegt dat …``, ``hoe minder ze …; 11 procent vindt dat …``: of
+            # the clauses a weak parse hangs on the verb, the relative ones and those across a
+            # semicolon are not its complement, and one with ``dat``/``of`` comes first.
+            reported = [
+                c
+                for c in clauses
+                if not (_relative_after_comma(sentence, c) or _opens_with_conjunction(sentence, c))
+                and not _semicolon_between(sentence, c, token)
+            ]
+            reported.sort(key=lambda c: not _has_complementiser(sentence, c))
+            clause = reported[0] if reported else (clauses[0] if clauses else None)
             rule = "indirect.clause"
             subject = _text_source(ctx, sentence, token, cue[0]) or subject_of(sentence, token)
             span: tuple[int, int] | None
@@ -1275,6 +1283,17 @@ def sieve_indirect_clause(ctx: Context) -> None:
             ctx.claimed_stretches.update(inner)
             if span[0] <= sentence.start + 2 and span[1] >= _last_word_end(sentence) - 1:
                 ctx.claimed_sentences.add(sent_index)
+
+
+def _semicolon_between(sentence: Sentence, clause_head: Token, verb: Token) -> bool:
+    """Whether a ``;`` stands between the clause under ``clause_head`` and ``verb``."""
+    words = sentence.subtree(clause_head.id)
+    low, high = (words[-1].id, verb.id) if words[-1].id < verb.id else (verb.id, words[0].id)
+    return any(t.text == ";" for t in sentence.tokens[low : high - 1])
+
+
+def _has_complementiser(sentence: Sentence, clause_head: Token) -> bool:
+    return any(c.text.lower() in _COMPLEMENTISERS for c in children(sentence, clause_head, "mark"))
 
 
 def _quotes_object(ctx: Context, lemma: str) -> bool:
@@ -1439,6 +1458,9 @@ def _surface_complement(
     if complementiser is None:
         return None, subject
     rest = _before_comment([t for t in sentence.tokens if t.id > complementiser.id])
+    # ``zei May dat de brexit kan worden uitgesteld, al …: ,,Laat me duidelijk zijn.''``: a colon
+    # ends the clause; what follows quotes or explains it.
+    rest = list(itertools.takewhile(lambda t: t.text != ":", rest))
     words = [t for t in rest if not is_punct(t)]
     if len(words) < 2 or not any(t.upos in ("VERB", "AUX", "X") for t in words):
         # ``Het college antwoordt dat op vragen van de partij``: ``dat`` is the object, no clause.

@@ -45,15 +45,23 @@ _AUTHOR_PRONOUNS = frozenset({"ik", "we", "wij", "je", "jij", "u", "men", "mij",
 
 def _is_epithet(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is ``de`` and an epithet, or an epithet right after ``de`` (the
-    parse may leave the article out of the mention). A capital ``De`` opens surnames instead."""
+    parse may leave the article out of the mention). A capital ``De`` opens surnames instead,
+    except at the start of a sentence (``De Bergse zou rust hebben gezocht``)."""
     words = text[start:end].split()
-    if len(words) == 2 and words[0] == "de":
+    if len(words) == 2 and (words[0] == "de" or (words[0] == "De" and _opens_sentence(text, start))):
         return _EPITHET.fullmatch(words[1]) is not None
     return (
         len(words) == 1
         and _EPITHET.fullmatch(words[0]) is not None
         and _ARTICLE_BEFORE.search(text, max(0, start - 4), start) is not None
     )
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether only spaces, quote marks or a dash stand between ``start`` and the end of the
+    sentence or line before it (or the start of the text)."""
+    before = text[max(0, start - 40) : start].rstrip(" \t‘’“”„\"'«»-–")
+    return not before or before[-1] in ".!?:;\n"
 
 
 def _name_in(text: str) -> str | None:
@@ -220,6 +228,8 @@ def resolve(
         for candidate in _merged(speakers, persons):
             if candidate.split()[0].casefold() == "het":
                 continue  # ``Het Parool``: a neuter name is no ``hij`` or ``zij``
+            if candidate[:1].islower() and not any(lexicon.role_noun(w) for w in candidate.split()):
+                continue  # ``een koopakte bevestigt dat …``: a thing is no ``hij`` or ``zij``
             known = gender_of.get(candidate.split()[-1].casefold())
             if known is not None and gender is not None and known != gender:
                 continue

@@ -23,6 +23,8 @@ __all__ = [
 ]
 
 SUBJECT_RELS = ("nsubj", "nsubj:pass", "csubj")
+# Particles that open Dutch surnames (``'t Hooft``, ``de Jong``, ``ter Horst``).
+_NAME_PARTICLES = frozenset({"'t", "de", "den", "der", "ten", "ter", "te", "van"})
 # ``een daarvan``, ``twee ervan``: "of them" as one word after a number.
 PARTITIVES = frozenset({"daarvan", "ervan", "hiervan", "waarvan"})
 _NAME_RELS = ("flat", "flat:name", "compound", "fixed")
@@ -107,6 +109,10 @@ def subject_of(sentence: Sentence, verb: Token) -> Token | None:
                 # nearest the verb (``Refererend aan …, schrijft hij``), and of two as near the
                 # first (``De ambtenaar verklaarde dinsdagavond``).
                 anchor = current.id
+                # ``zei 't Hooft``: a name particle the tagger took for a pronoun or article, right
+                # before a name subject, opens the name (``treffen we Boris Johnson`` keeps ``we``).
+                named = {t.id - 1 for t in subjects if t.upos == "PROPN"}
+                subjects = [t for t in subjects if not (t.id in named and t.text.lower() in _NAME_PARTICLES)]
                 return min(
                     subjects,
                     key=lambda t: (

@@ -538,6 +538,7 @@ def test_channel_nouns(lexicon: Lexicon) -> None:
         ("oud-minister", "minister", None), ("politiewoordvoerster", "woordvoerster", Gender.FEMININE),
         ("VVD-woordvoerder", "woordvoerder", None), ("huisarts", "arts", None),
         ("Bondskanselier", "kanselier", None), ("Oud-kapitein-ter-zee", "kapitein-ter-zee", None),
+        ("sheriff", "sheriff", None),
     ],
 )  # fmt: skip
 def test_role_nouns(lexicon: Lexicon, word: str, lemma: str, gender: Gender | None) -> None:

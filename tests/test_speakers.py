@@ -546,3 +546,32 @@ def test_an_epithet_with_no_speaker_before_stays_as_written() -> None:
     # A capitalised word with no article before it is a name, whatever its ending.
     later = [_attribution(text, "Het is zo.", "Jongse")]
     assert _names(text, later) == ["De Jongse"]
+
+
+def test_a_sentence_may_open_with_an_epithet_but_de_elsewhere_opens_a_surname() -> None:
+    text = "‘Ik ben weg’, zegt Anja de Vries.\n\nDe Bergse zocht rust. Toen sprak De Jongse."
+    attributions = [
+        _attribution(text, "Ik ben weg", "Anja de Vries"),
+        _attribution(text, "zocht rust", "De Bergse"),
+        _attribution(text, "sprak", "De Jongse"),
+    ]
+    assert _names(text, attributions) == ["Anja de Vries", "Anja de Vries", "De Jongse"]
+
+
+def test_a_thing_that_confirms_a_clause_is_no_antecedent_of_a_personal_pronoun() -> None:
+    text = "Een koopakte bevestigt dat het huis van Piet Smit is. Het is volgens hem te koop."
+    attributions = [
+        _attribution(text, "het huis van Piet Smit is", "koopakte"),
+        _attribution(text, "Het is volgens hem te koop", "hem"),
+    ]
+    # Piet Smit, named inside the reported clause, is the nearest person; ``koopakte`` no one.
+    assert _names(text, attributions)[1] != "koopakte"
+
+
+def test_a_role_with_its_employer_stays_an_antecedent() -> None:
+    text = "‘Het klopt’, zegt een woordvoerder van het olieconcern. ‘Meer weten we niet’, zegt ze."
+    attributions = [
+        _attribution(text, "Het klopt", "een woordvoerder van het olieconcern"),
+        _attribution(text, "Meer weten we niet", "ze"),
+    ]
+    assert _names(text, attributions) == ["een woordvoerder van het olieconcern"] * 2

@@ -167,3 +167,24 @@ _ONLY_TIME_SUBJECT = """\
 6	.	.	PUNCT	_	_	4	punct	_	_
 
 """
+
+
+# A weak parse: the particle of ``'t Hooft`` as a pronoun, a second subject beside the name.
+_PARTICLE_SUBJECT = """\
+# sent_id = handmade-trees-particle
+# text = Het kan, zei 't Hooft.
+1	Het	het	PRON	_	_	2	nsubj	_	_
+2	kan	kunnen	VERB	_	VerbForm=Fin	0	root	_	SpaceAfter=No
+3	,	,	PUNCT	_	_	4	punct	_	_
+4	zei	zeggen	VERB	_	VerbForm=Fin	2	parataxis	_	_
+5	't	het	PRON	_	_	4	nsubj	_	_
+6	Hooft	Hooft	PROPN	_	_	4	nsubj	_	SpaceAfter=No
+7	.	.	PUNCT	_	_	2	punct	_	_
+
+"""
+
+
+def test_a_pronoun_right_before_a_name_subject_opens_the_name() -> None:
+    subject = _subject(_PARTICLE_SUBJECT, 4)
+    assert subject is not None
+    assert subject.text == "Hooft"
