@@ -80,6 +80,31 @@ def is_time_noun(token: Token) -> bool:
     return token.upos == "NOUN" and (token.lemma or token.text).lower() in TIME_NOUNS
 
 
+def _agreeing_object(sentence: Sentence, verb: Token, subject: Token) -> Token | None:
+    """``Anders dan de coalitiepartijen vindt Jetten dat …`` parsed with ``Jetten`` as object: a
+    finite verb agrees in number with its subject, so where the parse's subject disagrees and a
+    noun or name right after the verb agrees, that word is the subject."""
+    number = verb.feat("Number")
+    if verb.feat("VerbForm") != "Fin" or number is None or subject.id > verb.id:
+        return None
+    if subject.feat("Number") in (None, number):
+        return None
+    following = sentence.tokens[verb.id : verb.id + 3]
+    for token in following:
+        if (
+            token.deprel == "obj"
+            and token.upos in ("NOUN", "PROPN")
+            and token.feat("Number") in (number, None)
+        ):
+            # A name has no number of its own in some tags; it is singular.
+            if token.feat("Number") is None and (token.upos != "PROPN" or number != "Sing"):
+                return None
+            return token
+        if token.upos not in ("DET", "ADJ", "NUM"):
+            return None
+    return None
+
+
 def subject_of(sentence: Sentence, verb: Token) -> Token | None:
     """The speaker-side argument of ``verb``.
 
@@ -113,7 +138,7 @@ def subject_of(sentence: Sentence, verb: Token) -> Token | None:
                 # before a name subject, opens the name (``treffen we Boris Johnson`` keeps ``we``).
                 named = {t.id - 1 for t in subjects if t.upos == "PROPN"}
                 subjects = [t for t in subjects if not (t.id in named and t.text.lower() in _NAME_PARTICLES)]
-                return min(
+                chosen = min(
                     subjects,
                     key=lambda t: (
                         t.text.lower() in _FRONTED_OBJECTS,
@@ -122,6 +147,7 @@ def subject_of(sentence: Sentence, verb: Token) -> Token | None:
                         t.id,
                     ),
                 )
+                return _agreeing_object(sentence, current, chosen) or chosen
         if current.deprel in ("xcomp", "conj", "ccomp") and current.head:
             if current.deprel == "ccomp":
                 return None

@@ -188,3 +188,34 @@ def test_a_pronoun_right_before_a_name_subject_opens_the_name() -> None:
     subject = _subject(_PARTICLE_SUBJECT, 4)
     assert subject is not None
     assert subject.text == "Hooft"
+
+
+# A weak parse: the subject after the verb taken for its object, a fronted plural the subject.
+_INVERTED_SUBJECT = """\
+# sent_id = handmade-trees-agreement
+# text = Anders dan de partijen vindt Jetten dat het moet.
+1	Anders	anders	ADV	_	_	5	advmod	_	_
+2	dan	dan	SCONJ	_	_	4	mark	_	_
+3	de	de	DET	_	_	4	det	_	_
+4	partijen	partij	NOUN	_	Number=Plur	5	nsubj	_	_
+5	vindt	vinden	VERB	_	Number=Sing|VerbForm=Fin	0	root	_	_
+6	Jetten	Jetten	PROPN	_	Number=Sing	5	obj	_	_
+7	dat	dat	SCONJ	_	_	9	mark	_	_
+8	het	het	PRON	_	_	9	nsubj	_	_
+9	moet	moeten	VERB	_	Number=Sing|VerbForm=Fin	5	ccomp	_	SpaceAfter=No
+10	.	.	PUNCT	_	_	5	punct	_	_
+
+"""
+
+
+def test_a_subject_that_disagrees_with_the_verb_yields_to_an_agreeing_object() -> None:
+    subject = _subject(_INVERTED_SUBJECT, 5)
+    assert subject is not None
+    assert subject.text == "Jetten"
+    # Where the number agrees, the parse's subject stands.
+    plural = _INVERTED_SUBJECT.replace(
+        "Number=Sing|VerbForm=Fin\t0\troot", "Number=Plur|VerbForm=Fin\t0\troot"
+    )
+    subject = _subject(plural, 5)
+    assert subject is not None
+    assert subject.text == "partijen"
