@@ -876,7 +876,9 @@ def _preposed_attribution(
     if root is None:
         heads = [t for t in clause if t.head == 0 or sentence.token(t.head).end > clause[-1].end]
         root = heads[0] if heads else None
-    if root is not None:
+    # ``X is duidelijk: ‘…’``: a predicate of attitude (a copula and its adjective) says how the
+    # subject speaks; ``In cirkel 1 bevinden zich de kiezers: ‘…’`` only places someone.
+    if root is not None and children(sentence, root, "cop"):
         subject = subject_of(sentence, root)
         # ``In cirkel 2 treffen we Boris Johnson: ‘…’``: with no verb of saying, the author's
         # ``we`` only introduces the quote; it floats to its speaker instead.
@@ -1056,6 +1058,11 @@ def sieve_direct_cue_object(ctx: Context) -> None:
             for c in _complement_heads(ctx, sentence, governor, cue[0])
         ):
             continue  # the cue's clause after the fragment takes it in (one mixed quote)
+        closing_tag = _closing_tag_verb(ctx, sentence) if cue is not None else None
+        if closing_tag is not None and governor.id < closing_tag.id:
+            # ``De broeders zullen ‘…’ aan de orde stellen, zegt La Manna.``: the cue inside is
+            # part of what the closing tag reports (indirect.parenthetical takes the sentence).
+            continue
         if cue is not None and governor.upos in ("VERB", "AUX") and cue[1] is not CueClass.OPINION:
             head = subject_of(sentence, governor)
             speaker, speaker_head = _speaker_of(ctx, sent_index, head)
@@ -1268,7 +1275,10 @@ def sieve_indirect_clause(ctx: Context) -> None:
             ):
                 # ``Totdat Bierman moest …``: a conjunction the parse took for the subject.
                 subject = _surface_subject(sentence, token) or subject
-            if subject is not None and subject.deprel == "nsubj:pass" and not _quotes_object(ctx, cue[0]):
+            passive_subject = (
+                subject is not None and subject.deprel == "nsubj:pass" and subject.head == token.id
+            )
+            if passive_subject and not _quotes_object(ctx, cue[0]):
                 # ``Er wordt gezegd dat …``, ``Hij werd gevraagd of …``: the passive subject is
                 # what is said or who is addressed; only an agent (``door X``) speaks.
                 subject = None
@@ -1657,6 +1667,10 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
             if subject is None:
                 continue
             phrase = surface if surface is not None else sentence.subtree(token.id)
+            if surface is not None and _closing_tag_verb(ctx, sentence) is token:
+                # ``…, zegt La Manna, een van de organisatoren.``: the apposition after the tag is
+                # the tag's too.
+                phrase = [*surface, *sentence.tokens[surface[-1].id :]]
             _add_sentence_quote(
                 ctx,
                 sent_index,
@@ -1725,7 +1739,10 @@ def _closing_tag_verb(ctx: Context, sentence: Sentence) -> Token | None:
         tag = _comma_tag(ctx, sentence, token)
         if tag is None or ctx.cue_verb(sentence, token, as_tag=True) is None:
             continue
-        if not any(any(c.isalnum() for c in t.text) for t in sentence.tokens[tag[-1].id :]):
+        # ``…, zegt La Manna, een van de organisatoren.``: an apposition (no finite verb) may
+        # follow the tag.
+        rest = sentence.tokens[tag[-1].id :]
+        if not any(t.feat("VerbForm") == "Fin" or t.upos in ("VERB", "AUX") for t in rest):
             return token
     return None
 
@@ -1887,6 +1904,9 @@ def _bracket_after(tokens: Sequence[Token], last: int) -> int | None:
     return None
 
 
+_REFLEXIVES = frozenset({"zich", "zichzelf", "hemzelf", "haarzelf", "henzelf"})
+
+
 def sieve_indirect_according_to(ctx: Context) -> None:
     for sent_index, sentence in enumerate(ctx.doc.sentences):
         if not sentence.parsed or sent_index in ctx.claimed_sentences:
@@ -1906,6 +1926,8 @@ def sieve_indirect_according_to(ctx: Context) -> None:
                 # ``Volgens haar advocaat hield A. zich …``: the possessive's noun is the source.
                 nominal = owned
             elif following is not None and following.upos == "PRON":
+                if following.text.lower() in _REFLEXIVES:
+                    continue  # ``volgens zichzelf``: the clause's own subject, not a source of the text's
                 nominal, mention_end = following, following.id
             else:
                 found = _surface_name_head([t for t in sentence.tokens if t.id > token.id])

@@ -254,6 +254,24 @@ def test_a_manifest_naming_missing_word_vectors_is_a_typed_error(tmp_path: Path)
         StanzaParser(tmp_path)
 
 
+def test_a_manifest_naming_a_missing_tag_table_is_a_typed_error(tmp_path: Path) -> None:
+    from quoteattr.parsing import MANIFEST, StanzaParser, default_model_dir
+
+    shipped = default_model_dir()
+    manifest = json.loads((shipped / MANIFEST).read_text(encoding="utf-8"))
+    names = [
+        *manifest["files"].values(),
+        manifest.get("pretrain"),
+        *dict(manifest.get("charlm") or {}).values(),
+    ]
+    for name in filter(None, [*names, "resources.json"]):
+        (tmp_path / name).symlink_to(shipped / name)
+    manifest["upos_by_relation"] = "missing.tsv"
+    (tmp_path / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(ModelNotFoundError, match="tag table"):
+        StanzaParser(tmp_path)
+
+
 def test_a_manifest_naming_a_missing_charlm_is_a_typed_error(tmp_path: Path) -> None:
     from quoteattr.errors import ModelNotFoundError
     from quoteattr.parsing import MANIFEST, StanzaParser, default_model_dir
@@ -292,6 +310,9 @@ def test_a_compact_model_loads_through_temporary_files_that_are_gone_afterwards(
     for name in filter(None, names):
         saved = torch.load(shipped / name, map_location="cpu", weights_only=False)
         torch.save(saved if is_compact(saved) else compact(saved), folder / name)
+    if manifest.get("upos_by_relation"):
+        table = manifest["upos_by_relation"]
+        (folder / table).write_bytes((shipped / table).read_bytes())
     (folder / "resources.json").write_text("{}", encoding="utf-8")
     (folder / MANIFEST).write_text(json.dumps({**manifest, "storage": STORAGE}), encoding="utf-8")
     scratch = tmp_path / "scratch"

@@ -2177,6 +2177,27 @@ def weak_trees() -> dict[str, Tree]:
                 ("direct.floating", "De belofte om miljarden uit te geven is een vergissing.", "de krant"),
             ],
         ),
+        # Only a predicate of attitude (``X is duidelijk:``) makes its subject the speaker.
+        (
+            ["placed-before-colon"],
+            [("direct.unattributed", "Het is een inferieure versie van de hemel.", None)],
+        ),
+        # A tag with an apposition after it still closes the sentence: the fragment is the tag's.
+        (
+            ["closing-tag-apposition"],
+            [
+                (
+                    "indirect.parenthetical",
+                    "Morgen zullen de broeders 'alle grote vragen van het milieu' aan de orde stellen",
+                    "Jan de Wit",
+                )
+            ],
+        ),
+        # Another verb's passive subject may still be the cue's speaker.
+        (
+            ["passive-elsewhere"],
+            [("indirect.clause_surface", "eindelijk wordt gezegd wat ik altijd al vermoed heb", "Mensen")],
+        ),
         # ``de Zwolse`` describes the last person quoted.
         (
             ["epithet-before", "epithet"],
@@ -2197,6 +2218,9 @@ def weak_trees() -> dict[str, Tree]:
         "initials",
         "comment",
         "volgens-colon",
+        "placed",
+        "tag-apposition",
+        "passive-elsewhere",
         "epithet",
     ],
 )
