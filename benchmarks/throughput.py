@@ -366,7 +366,9 @@ def report(results: dict[str, dict[str, Any]], settings: dict[str, Any], elapsed
         )
     if scaling_drift is not None:
         checks.append(
-            ("time per word at 16x within 10 % of 1x", f"{scaling_drift:+.1%}", abs(scaling_drift) <= 0.1)
+            # The goal is linear time: a long text must not cost more per word. It may cost less
+            # (1x, a few documents, does not fill Stanza's batches).
+            ("time per word at 16x at most 10 % above 1x", f"{scaling_drift:+.1%}", scaling_drift <= 0.1)
         )
     lines += ["", "| target | measured | met |", "|---|---:|---|"]
     lines += [f"| {name} | {value} | {'yes' if ok else 'NO'} |" for name, value, ok in checks]
