@@ -316,10 +316,10 @@ class StanzaParser:
         parsed = iter(self._run(batch, None).sentences)
         results: list[list[WordAnalysis]] = []
         for sentence in sentences:
-            words = next(parsed).words if sentence else []
-            results.append(
-                _analyses(words, len(sentence), tree=True, tags=self._relation_tags) if sentence else []
-            )
+            if not sentence:
+                results.append([])
+                continue
+            results.append(_analyses(next(parsed).words, len(sentence), tree=True, tags=self._relation_tags))
         return results
 
     def parse_where(self, sentences: Sequence[Sequence[str]], needs_tree: NeedsTree) -> list[SentenceParse]:
@@ -421,6 +421,14 @@ def upos_for_relation(
     if upos == "VERB" and auxiliary:
         return "AUX"
     return upos
+
+
+def write_relation_tags(table: Mapping[tuple[str, str], str], path: Path) -> None:
+    """Write the table :func:`read_relation_tags` reads: a comment line, then one line of form,
+    relation and UPOS per pair, tab-separated, sorted."""
+    rows = "".join(f"{form}\t{deprel}\t{upos}\n" for (form, deprel), upos in sorted(table.items()))
+    header = "# form (lower case), relation, UPOS: the tag the training treebank gives the pair\n"
+    path.write_text(header + rows, encoding="utf-8")
 
 
 def read_relation_tags(path: Path) -> dict[tuple[str, str], str]:

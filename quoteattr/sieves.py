@@ -180,6 +180,8 @@ class Context:
     _newline_pairs_before: list[int] = attrs.field(init=False, repr=False)
     """Per run of two or more newlines: how many ``\\n\\n`` pairs the runs before it hold."""
     _line_breaks: list[int] = attrs.field(init=False, repr=False)
+    _closing_tags: dict[int, Token | None] = attrs.field(init=False, repr=False, factory=dict)
+    """Per sentence index: :func:`_closing_tag_verb`, found once for the sieves that ask."""
 
     @_sentence_starts.default
     def _starts(self) -> list[int]:
@@ -200,6 +202,12 @@ class Context:
         for start, end in self._newline_runs:
             self._newline_pairs_before.append(self._newline_pairs_before[-1] + (end - start) // 2)
         self._line_breaks = [m.start() for m in regex.finditer(r"[\n\r]", text)]
+
+    def closing_tag(self, sent_index: int) -> Token | None:
+        """The verb of the tag that closes sentence ``sent_index`` (``…, zegt Degryse.``), if any."""
+        if sent_index not in self._closing_tags:
+            self._closing_tags[sent_index] = _closing_tag_verb(self, self.doc.sentences[sent_index])
+        return self._closing_tags[sent_index]
 
     def add(self, attribution: Attribution) -> None:
         """Record ``attribution``, unless it is reported speech of the author (``we denken dat``).
@@ -1058,7 +1066,7 @@ def sieve_direct_cue_object(ctx: Context) -> None:
             for c in _complement_heads(ctx, sentence, governor, cue[0])
         ):
             continue  # the cue's clause after the fragment takes it in (one mixed quote)
-        closing_tag = _closing_tag_verb(ctx, sentence) if cue is not None else None
+        closing_tag = ctx.closing_tag(sent_index) if cue is not None else None
         if closing_tag is not None and governor.id < closing_tag.id:
             # ``De broeders zullen ‘…’ aan de orde stellen, zegt La Manna.``: the cue inside is
             # part of what the closing tag reports (indirect.parenthetical takes the sentence).
@@ -1197,24 +1205,22 @@ def _before_comment(tokens: Sequence[Token]) -> list[Token]:
     """``stelt dat …, wat volgens X berust op een fabel``: a relative ``wat`` after a comma comments
     on the whole clause before it; the comment is no part of what was said."""
     comment = next(
-        (
-            k
-            for k, t in enumerate(tokens[:-1])
-            if k > 0
-            and t.text == ","
-            and tokens[k + 1].text.lower() == "wat"
-            and tokens[k + 1].upos == "PRON"
-        ),
+        (k for k, t in enumerate(tokens[:-1]) if k > 0 and _opens_comment(t, tokens[k + 1])),
         None,
     )
     return list(tokens[:comment] if comment else tokens)
+
+
+def _opens_comment(comma: Token, following: Token) -> bool:
+    """``, wat``: a comma and the relative pronoun of a comment on the clause before."""
+    return comma.text == "," and following.text.lower() == "wat" and following.upos == "PRON"
 
 
 def sieve_indirect_clause(ctx: Context) -> None:
     for sent_index, sentence in enumerate(ctx.doc.sentences):
         if not sentence.parsed:
             continue
-        closing_tag = _closing_tag_verb(ctx, sentence)
+        closing_tag = ctx.closing_tag(sent_index)
         for token in sentence.tokens:
             cue = ctx.cue_verb(sentence, token)
             if cue is None or token.upos not in ("VERB", "AUX"):
@@ -1667,7 +1673,7 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
             if subject is None:
                 continue
             phrase = surface if surface is not None else sentence.subtree(token.id)
-            if surface is not None and _closing_tag_verb(ctx, sentence) is token:
+            if surface is not None and ctx.closing_tag(sent_index) is token:
                 # ``…, zegt La Manna, een van de organisatoren.``: the apposition after the tag is
                 # the tag's too.
                 phrase = [*surface, *sentence.tokens[surface[-1].id :]]
@@ -1997,7 +2003,7 @@ def _comment_clause_span(sentence: Sentence, token: Token) -> tuple[int, int] | 
     if comma is None or comma + 1 >= len(before):
         return None
     opener = before[comma + 1]
-    if opener.text.lower() != "wat" or opener.upos != "PRON":
+    if not _opens_comment(before[comma], opener):
         return None
     after = sentence.tokens[token.id :]
     words = [opener, *before[comma + 2 :], token, *itertools.takewhile(lambda t: t.text != ",", after)]

@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from quoteattr import compact
-from quoteattr.parsing import RELATION_TAGS, STORAGE
+from quoteattr.parsing import RELATION_TAGS, STORAGE, write_relation_tags
 from quoteattr.training import charlm as charlm_module
 from quoteattr.training import data, evaluate
 from quoteattr.training import vectors as vectors_module
@@ -441,9 +441,7 @@ def package(work: Path, target: Path, lemmatizer: str) -> None:
     train = _paths(work)["train"]
     if train.is_file():
         table = data.relation_tags(data.read_sentences(train))
-        rows = "".join(f"{form}\t{deprel}\t{upos}\n" for (form, deprel), upos in sorted(table.items()))
-        header = "# form (lower case), relation, UPOS: the tag the training treebank gives the pair\n"
-        relation_table.write_text(header + rows, encoding="utf-8")
+        write_relation_tags(table, relation_table)
         shipped.append(RELATION_TAGS_FILE)
         print(f"tags by relation: {len(table)} pairs from {train.name} -> {relation_table}")
     elif relation_table.exists():
