@@ -333,9 +333,15 @@ class Context:
     def covered(self, span: tuple[int, int]) -> bool:
         """Whether a stretch's content starts at most a character after ``span`` starts and ends at
         most a character before it ends."""
+        return self.covering_content(span) is not None
+
+    def covering_content(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        """The content of the stretch that :meth:`covered` finds, or None."""
         # Contents do not overlap, so of those that start early enough the last ends latest.
         index = bisect.bisect_right(self._content_starts, span[0] + 1)
-        return index > 0 and self._content_ends[index - 1] >= span[1] - 1
+        if index > 0 and self._content_ends[index - 1] >= span[1] - 1:
+            return self._content_starts[index - 1], self._content_ends[index - 1]
+        return None
 
     def previous_sentence(self, offset: int) -> Sentence | None:
         """The last sentence that ends at or before ``offset``."""
@@ -485,13 +491,25 @@ def _relative_antecedent(sentence: Sentence, head: Token) -> Token:
     modifies; any other head is itself."""
     if head.upos != "PRON" or head.text.lower() not in ("die", "dat"):
         return head
+    # The noun right before ``die`` (and its comma).
+    before = [t for t in sentence.tokens[: head.id - 1] if t.text != ","][-1:]
     verb = sentence.token(head.head) if head.head else None
     if verb is not None and verb.deprel.startswith("acl") and verb.head:
         antecedent = sentence.token(verb.head)
         if antecedent.upos in ("NOUN", "PROPN") and antecedent.id < head.id:
+            # A Dutch relative pronoun follows its antecedent: ``Het probleem, boze reizigers die
+            # denken …`` with the clause hung on the first noun means the apposition it precedes,
+            # unless the first is a name (``Jan de Wit, de voorzitter, die …``: the name is better).
+            nearest = before[0] if before else None
+            if (
+                antecedent.upos == "NOUN"
+                and nearest is not None
+                and nearest.deprel == "appos"
+                and nearest.head == antecedent.id
+            ):
+                return nearest
             return antecedent
     # A weak parse: ``die`` right after a noun (and its comma) is the relative pronoun.
-    before = [t for t in sentence.tokens[: head.id - 1] if t.text != ","][-1:]
     return before[0] if before and before[0].upos in ("NOUN", "PROPN") else head
 
 
@@ -792,8 +810,8 @@ def sieve_direct_speaker_label(ctx: Context) -> None:
     """
     text = ctx.doc.text
     for index, stretch in enumerate(ctx.stretches):
-        if index in ctx.claimed_stretches:
-            continue
+        if index in ctx.claimed_stretches or _cited_with_date(text, stretch):
+            continue  # a letter's heading before the headline it answers is no label
         # Only the white space at either end of the label is read, never the whole line.
         label_start = _skip_space(text, ctx.line_start(stretch.open_start), stretch.open_start)
         name = ctx.name_index.starting_at(label_start)
@@ -1161,6 +1179,35 @@ def _is_adverbial_clause(sentence: Sentence, head: Token) -> bool:
     return any(c.text.lower() in _ADVERBIAL_SUBORDINATORS for c in children(sentence, head, "mark"))
 
 
+def _before_plural_noun(sentence: Sentence, token: Token) -> bool:
+    """``dat dossiers``: the demonstrative ``dat`` goes only with a singular noun, so before a
+    plural one it is the complementiser, whatever the tagger made of it."""
+    following = sentence.token(token.id + 1) if token.id < len(sentence.tokens) else None
+    return (
+        token.text.lower() == "dat"
+        and following is not None
+        and following.upos == "NOUN"
+        and following.feat("Number") == "Plur"
+    )
+
+
+def _after_stray_particle(ctx: Context, sentence: Sentence, before: Sequence[Token]) -> bool:
+    """Whether ``before``, the words of a clause ahead of its ``dat``, are one word that makes a
+    cue verb with the finite verb before the clause (``kondigde … aan``, ``wees … erop``): a
+    particle the parse took into the clause, which a reported clause never opens with."""
+    if len(before) != 1 or before[0].upos not in ("ADP", "ADV"):
+        return False
+    verb = next(
+        (
+            t
+            for t in reversed(sentence.tokens[: before[0].id - 1])
+            if t.upos in ("VERB", "AUX") and t.feat("VerbForm") == "Fin"
+        ),
+        None,
+    )
+    return verb is not None and ctx.lexicon.verb_for(verb.text, before[0].text) is not None
+
+
 def _complement_span(
     ctx: Context, sentence: Sentence, clause_head: Token, siblings: Sequence[Token] = ()
 ) -> tuple[int, int] | None:
@@ -1176,8 +1223,15 @@ def _complement_span(
     # Start after the complementiser, also where the parse put a stray particle or adverb
     # before it into the clause (``sloot niet uit dat …``).
     for index, token in enumerate(tokens[:5]):
-        # The tree's ``mark`` settles it where the tagger took ``dat`` for a pronoun.
-        if token.text.lower() in _COMPLEMENTISERS and (token.upos == "SCONJ" or token.deprel == "mark"):
+        # The tree's ``mark`` settles it where the tagger took ``dat`` for a pronoun; so does a
+        # verb's particle right before it (``kondigde aan dat dossiers …`` parsed as ``aan dat
+        # dossiers``, a prepositional phrase).
+        if token.text.lower() in _COMPLEMENTISERS and (
+            token.upos == "SCONJ"
+            or token.deprel == "mark"
+            or _before_plural_noun(sentence, token)
+            or _after_stray_particle(ctx, sentence, tokens[:index])
+        ):
             tokens = tokens[index + 1 :]
             break
     # ``Als onderzoekers meenden dat …, waren ze …``: a comma and a finite verb resume the main
@@ -2115,15 +2169,17 @@ def sieve_indirect_anaphoric(ctx: Context) -> None:
         if previous.paragraph != sentence.paragraph or previous.end > sentence.start:
             continue
         span = _trim(ctx.doc.text, _after_dateline(ctx.doc.text, previous.start, previous.end), previous.end)
+        span = _before_dated_reference(ctx.doc.text, span)
         if span[1] <= span[0] or _inside_claimed_direct(ctx, span):
             continue
         kind, inner = _kind_for(ctx, *span)
-        covering = _covered_by_stretch(ctx, span)
+        # A sentence that is itself a quotation is a direct quote: its content is inside the marks.
+        covering = ctx.covering_content(span)
         speaker, head = _speaker_of(ctx, sent_index, subject)
         ctx.add(
             Attribution(
                 QuoteKind.DIRECT if covering else kind,
-                span,
+                covering or span,
                 _cue_span(verb, cue[0]),
                 speaker,
                 head,
@@ -2137,6 +2193,32 @@ def sieve_indirect_anaphoric(ctx: Context) -> None:
 # --- 8/9. floating and unattributed direct quotes -------------------------------------
 
 
+# ``(Brieven 2-4)``, ``(AD, 20-3)``, ``(Verdieping, 4 maart)``: a section or paper and a date.
+_DATED_REFERENCE = regex.compile(
+    r"[ \t\u00a0]*\([^()\n]{0,40}?(?:\b\d{1,2}[-/]\d{1,2}\b|\b(?:"
+    + "|".join(sorted(TIME_WORDS))
+    + r")\b)[^()\n]{0,20}\)",
+    regex.IGNORECASE,
+)
+
+
+def _before_dated_reference(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span without a dated reference that closes it (``‘…’ (AD 2-4). Dat vindt X.``): the
+    reference says where the words were printed, the source is who said them."""
+    start, end = span
+    for match in _DATED_REFERENCE.finditer(text, start, end):
+        if match.end() == end:
+            return _trim(text, start, match.start())
+    return span
+
+
+def _cited_with_date(text: str, stretch: QuotedStretch) -> bool:
+    """``'Mooi moment om EU te reorganiseren' (Brieven 2-4)``: a quoted stretch with a dated
+    reference in brackets right after it is the headline of a piece that a letter answers (or
+    words from it), not what the text reports someone said."""
+    return stretch.close_end is not None and _DATED_REFERENCE.match(text, stretch.close_end) is not None
+
+
 def _quote_like(ctx: Context, stretch: QuotedStretch) -> bool:
     """A stretch that reads as someone's words, not a quoted term or title.
 
@@ -2145,7 +2227,7 @@ def _quote_like(ctx: Context, stretch: QuotedStretch) -> bool:
     """
     content = ctx.doc.text[stretch.content_start : stretch.content_end].strip()
     words = content.split()
-    if len(words) < 2:
+    if len(words) < 2 or _cited_with_date(ctx.doc.text, stretch):
         return False
     if content[-1:] in ".!?…" and len(words) >= 3:
         return True

@@ -203,3 +203,30 @@ def test_regressions_found_by_the_strategies(
     found = {q.content.text.strip(" .,"): q for q in attributor.extract(text)}
     assert content in found
     assert speaker_correct(speaker, found[content].to_dict()["speaker"])
+
+
+@model
+def test_an_anaphoric_quote_of_a_quotation_is_its_content_without_the_dated_reference(
+    attributor: Attributor,
+) -> None:
+    text = (
+        "‘Geen kind mag opgroeien in armoede’ (AD 2-4). Dat vindt staatssecretaris Tamara van Ark. "
+        "Zo simpel is het niet."
+    )
+    assert [
+        (q.rule, q.kind, q.content.text, q.speaker and q.speaker.name) for q in attributor.extract(text)
+    ] == [("indirect.anaphoric", QuoteKind.DIRECT, "Geen kind mag opgroeien in armoede", "Tamara van Ark")]
+
+
+@model
+@pytest.mark.parametrize(
+    "reference", ["(Brieven 2-4)", "(AD, 20-3)", "(Verdieping, 4 maart)", "(Het Hoogste Woord, zaterdag)"]
+)
+def test_a_quotation_with_a_dated_reference_after_it_is_a_cited_headline(
+    attributor: Attributor, reference: str
+) -> None:
+    text = f"Brexit ‘Het wordt tijd om de EU grondig te reorganiseren’ {reference}. Ik ben het oneens."
+    assert attributor.extract(text) == []
+    # Without the reference the same words are read as a quotation.
+    without = attributor.extract(text.replace(f" {reference}", ""))
+    assert [q.content.text for q in without] == ["Het wordt tijd om de EU grondig te reorganiseren"]

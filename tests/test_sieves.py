@@ -2193,6 +2193,19 @@ def weak_trees() -> dict[str, Tree]:
                 )
             ],
         ),
+        # A relative pronoun stands for the apposition right before it, not the noun the parse hung
+        # its clause on.
+        (
+            ["relative-apposition"],
+            [("indirect.clause", "de conducteur hen expres negeert", "boze reizigers")],
+        ),
+        # ``dat`` before a plural noun, or after the cue verb's particle, is the complementiser.
+        (
+            ["dat-plural-particle"],
+            [("indirect.clause", "bewoners voortaan gratis kunnen parkeren", "De wethouder")],
+        ),
+        (["dat-plural"], [("indirect.clause", "leerlingen zelf verantwoordelijk blijven", "De directeur")]),
+        (["dat-particle"], [("indirect.clause", "geld geen probleem is", "De wethouder")]),
         # Another verb's passive subject may still be the cue's speaker.
         (
             ["passive-elsewhere"],
@@ -2220,6 +2233,10 @@ def weak_trees() -> dict[str, Tree]:
         "volgens-colon",
         "placed",
         "tag-apposition",
+        "relative-apposition",
+        "dat-plural-particle",
+        "dat-plural",
+        "dat-particle",
         "passive-elsewhere",
         "epithet",
     ],
