@@ -2412,12 +2412,45 @@ def _person_subject_since(ctx: Context, stretch: QuotedStretch, after: int) -> t
     return None
 
 
+# Finite forms of the verbs news narration uses most whose spelling shows no finite ending.
+_BARE_FINITE_VERBS = frozenset(
+    {"is", "was", "kan", "kon", "zal", "zou", "mag", "mocht", "wil", "ging", "kwam", "zag", "gaf",
+     "nam", "bleef", "sprak", "liep", "hield", "liet", "zat", "lag", "stond", "vond", "ziet", "doet",
+     "gaat", "staat", "heeft", "had", "wordt", "werd", "weet", "wist", "moest", "moet", "zit"}
+)  # fmt: skip
+# Words spelled like a finite verb that are none (prepositions, adverbs, conjunctions).
+_FINITE_LOOKALIKES = frozenset(
+    {"met", "tot", "uit", "naast", "niet", "net", "echt", "nooit", "ooit", "eerst", "laatst", "meest",
+     "best", "zelfs", "wat", "dat", "het", "iets", "niets", "want", "omdat", "nadat", "totdat",
+     "voordat", "zodat", "doordat", "opdat", "sedert", "vanuit", "te", "beide", "straks", "pas"}
+)  # fmt: skip
+# Words that open a noun phrase: the word after one is a noun, not the finite verb.
+_NOUN_PHRASE_OPENERS = (
+    frozenset({"de", "het", "een", "deze", "die", "dit", "dat", "elke", "ieder"}) | _POSSESSIVES
+)
+
+
 def _inverted_subject(sentence: Sentence, name: NameMention) -> bool:
-    """On an unparsed sentence: ``Al trapt Gilles De Bilde … op de rem``: one word, a lower-case
-    word in second place (the finite verb of a main clause) and then the name, which in that
-    place is the subject."""
+    """On an unparsed sentence (no tags): whether the name stands right after the finite verb of a
+    main clause that opens with something else, where Dutch puts the subject (``Al trapt Gilles
+    De Bilde … op de rem``, ``Na een half uur praten vindt Holleeder het mooi geweest``).
+
+    Without tags the verb is known by its place and spelling: a lower-case word after at least
+    one word, with a finite ending (``-t``, ``-de``, ``-te``, ``-den``, ``-ten``) or a common
+    irregular form, and not the noun of a phrase (``zijn advocaat Janssen``).
+    """
     words = [t for t in sentence.tokens if not is_punct(t)]
-    return len(words) > 3 and words[2].start == name.start and words[1].text.islower()
+    position = next((k for k, t in enumerate(words) if t.start == name.start), None)
+    if position is None or position < 2 or len(words) <= 3:
+        return False
+    if position == 2 and words[1].text.islower():
+        return True
+    verb = words[position - 1].text
+    if not verb.isalpha() or not verb.islower() or verb in _FINITE_LOOKALIKES | _NOUN_PHRASE_OPENERS:
+        return False
+    if words[position - 2].text.lower() in _NOUN_PHRASE_OPENERS:
+        return False
+    return verb in _BARE_FINITE_VERBS or verb.endswith(("t", "de", "te", "den", "ten"))
 
 
 def _main_subject(sentence: Sentence, name: NameMention) -> bool:

@@ -195,6 +195,29 @@ def test_floating_quote_takes_the_person_of_the_sentence_before(
     assert quote.rule in RULES
 
 
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        # After a fronted phrase the finite verb comes second and the subject right after it.
+        ("Na een lange stilte nam Jansen het woord.", ("direct.floating_subject", "Piet Jansen")),
+        ("Na een half uur praten vindt Jansen het mooi geweest.", ("direct.floating_subject", "Piet Jansen")),
+        # A preposition or a noun phrase before the name is no finite verb: the last speaker goes on.
+        ("Daarna sprak de zaal met Jansen over de winter.", ("direct.floating", "Anna de Vries")),
+        ("Daarna zweeg de vader van Jansen.", ("direct.floating", "Anna de Vries")),
+        ("Daarna kreeg het kantoor Jansen aan de lijn.", ("direct.floating", "Anna de Vries")),
+    ],
+)
+def test_floating_quote_takes_the_inverted_subject_of_an_untagged_sentence(
+    lead: str, expected: tuple[str, str]
+) -> None:
+    text = (
+        f"‘We gaan door’, zei Anna de Vries tegen Piet Jansen. {lead} "
+        "‘Het wordt een zware winter voor ons allemaal.’"
+    )
+    quotes = Attributor(parser=_FlatParser()).extract(text)
+    assert [(q.rule, _name(q)) for q in quotes[1:]] == [expected]
+
+
 def test_interview_lines_open_with_the_speaker_label() -> None:
     text = (
         "Johan Heldenbergh speelt Karl Marx.\n\n"
