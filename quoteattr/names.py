@@ -279,6 +279,8 @@ _OPENING_FUNCTION_WORDS = frozenset(
 # names rarely end so (the endings leave out ``Elise``, ``Therese``).
 _ADJECTIVE_ENDINGS = ("sche", "aanse", "andse", "amse", "tse", "anse", "pese", "gese", "nese")
 _NAME_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "het", "in", "op"})
+_AFFILIATION_PARTICLES = _NAME_PARTICLES - {"ter", "ten"}
+_ACRONYM_NOUN_ENDINGS = ("'er", "'ers", "’er", "’ers")
 
 
 def index_names(
@@ -310,11 +312,11 @@ def index_names(
                 words = words[index + 1 :]
                 break
         # ``Jan van Zanen van Utrecht``: a particle after first and last name starts an
-        # affiliation, not the name.
+        # affiliation, not the name; ``ter``/``ten`` open none (``Anco Scholte ter Horst``).
         # An institution keeps it: ``Nationaal Museum van Wereldculturen`` (a role word before it).
         capitals = 0
         for index, word in enumerate(words):
-            if word.casefold() in _NAME_PARTICLES and capitals >= 2 and word[:1].islower():
+            if word.casefold() in _AFFILIATION_PARTICLES and capitals >= 2 and word[:1].islower():
                 if not any(is_role(earlier) for earlier in words[:index]):
                     words = words[:index]
                 break
@@ -327,6 +329,9 @@ def index_names(
         shouted = next((k for k, word in enumerate(words) if not word.isupper()), len(words))
         if shouted >= 2:
             words = words[shouted:]
+        # ``LHBT'ers``, ``de PVV'er``: a noun made from an acronym names a kind of person, no one.
+        while words and words[-1].casefold().endswith(_ACRONYM_NOUN_ENDINGS):
+            words = words[:-1]
         if not words or (len(words) == 1 and (words[0].casefold() in NOT_NAMES or len(words[0]) == 1)):
             continue
         if all(word.casefold() in _NAME_PARTICLES or word.endswith(_ADJECTIVE_ENDINGS) for word in words):

@@ -265,6 +265,16 @@ def test_an_affiliation_after_a_persons_name_is_cut_but_an_institutions_kept() -
     assert names == ["Jan van Zanen", "Nationaal Museum van Wereldculturen"]
 
 
+def test_a_noun_made_from_an_acronym_is_no_name() -> None:
+    text = "Zo laat de pastoor LHBT'ers een zonde begaan. Elke PVV’er weet dat, zegt Jan de Wit."
+    assert [n.text for n in index_names(text)] == ["Jan de Wit"]
+
+
+def test_ter_and_ten_after_a_name_are_part_of_a_double_surname() -> None:
+    text = "Dat schat Anco Scholte ter Horst. Ook Maria Bakker ten Cate kwam."
+    assert [n.text for n in index_names(text)] == ["Anco Scholte ter Horst", "Maria Bakker ten Cate"]
+
+
 def test_a_headline_in_capitals_is_no_name() -> None:
     text = "ANDER COMMENTAAR INF-VERDRAG Een dom spel, schrijft The New York Times."
     assert [n.text for n in index_names(text)] == ["The New York Times"]
