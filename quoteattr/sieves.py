@@ -558,11 +558,17 @@ def _cue_span(token: Token, lemma: str) -> tuple[int, int, str]:
 
 def _kind_for(ctx: Context, start: int, end: int) -> tuple[QuoteKind, list[int]]:
     """MIXED when quoted fragments lie inside ``[start, end)``; also return those stretches."""
-    # A stretch that ends by ``end + 1`` opens by then too.
+    # A stretch that ends by ``end + 1`` opens by then too; so does one whose closing mark only
+    # the sentence's final punctuation, which the span leaves out, keeps from ``end`` (``dat
+    # 'alles een poging is.'``).
     inner = [
         i
         for i in ctx.stretches_from(start, end + 1)
-        if ((s := ctx.stretches[i]).close_end or s.content_end) <= end + 1 and i not in ctx.claimed_stretches
+        if i not in ctx.claimed_stretches
+        and (
+            ((s := ctx.stretches[i]).close_end or s.content_end) <= end + 1
+            or (s.close_start is not None and not ctx.doc.text[end : s.close_start].strip(_EDGE_PUNCT))
+        )
     ]
     return (QuoteKind.MIXED if inner else QuoteKind.INDIRECT), inner
 

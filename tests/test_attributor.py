@@ -230,3 +230,25 @@ def test_a_quotation_with_a_dated_reference_after_it_is_a_cited_headline(
     # Without the reference the same words are read as a quotation.
     without = attributor.extract(text.replace(f" {reference}", ""))
     assert [q.content.text for q in without] == ["Het wordt tijd om de EU grondig te reorganiseren"]
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "Hij zei dat ‘alles een poging is om mij het zwijgen op te leggen.’ Daarna bleef het stil.",
+            "indirect.clause",
+        ),
+        (
+            "Dat bleek uit zijn verklaring dat 'alles een poging is om mij te pesten.' Toen bleef het stil.",
+            "indirect.noun_clause",
+        ),
+    ],
+)
+def test_a_reported_clause_in_marks_up_to_its_full_stop_is_one_quote(
+    attributor: Attributor, text: str, rule: str
+) -> None:
+    # The clause's span leaves the full stop out, the closing mark comes after it: the quoted
+    # stretch is the clause's own, not a second, unattributed quote.
+    assert [(q.rule, q.kind) for q in attributor.extract(text)] == [(rule, QuoteKind.MIXED)]
