@@ -321,7 +321,7 @@ def test_any_casing_finds_the_same_verb(pair: tuple[str, str]) -> None:
     ("lemma", "expected"),
     [
         ("toe_voegen", "toevoegen"), ("af_vragen", "afvragen"), ("zich afvragen", "afvragen"),
-        ("duidelijk_maken", "duidelijk maken"), ("Zeggen", "zeggen"), ("uit_gaan", "ervan uitgaan"),
+        ("duidelijk_maken", "duidelijk maken"), ("Zeggen", "zeggen"),
         ("mede_delen", "meedelen"), ("laten weten", "laten weten"), ("van mening zijn", "van mening zijn"),
     ],
 )  # fmt: skip
@@ -376,14 +376,19 @@ def test_classes(lexicon: Lexicon, lemma: str, cue_class: CueClass) -> None:
     assert verb.cue_class is cue_class
 
 
-@pytest.mark.parametrize(
-    "lemma", ["vinden", "menen", "denken", "vrezen", "verwachten", "hopen", "geloven", "betwijfelen"]
-)
+@pytest.mark.parametrize("lemma", ["vinden", "menen", "denken", "vrezen", "verwachten", "hopen", "geloven"])
 def test_opinion_verbs_need_a_clause(lexicon: Lexicon, lemma: str) -> None:
     verb = lexicon.verb_by_lemma(lemma)
     assert verb is not None
     assert verb.cue_class is CueClass.OPINION
     assert verb.needs_clause
+
+
+@pytest.mark.parametrize("lemma", ["vermoeden", "veronderstellen", "achten", "betwijfelen", "betreuren"])
+def test_verbs_of_belief_outside_the_gold_list_are_no_cues(lexicon: Lexicon, lemma: str) -> None:
+    # GUIDELINES.md gives a closed list of opinion verbs; the gold notes keep to it.
+    assert lexicon.verb_by_lemma(lemma) is None
+    assert lexicon.excluded_verb(lemma) is not None
 
 
 def test_every_opinion_cue_needs_a_clause(lexicon: Lexicon) -> None:
@@ -657,7 +662,7 @@ def test_all_forms_covers_cues_and_skips_common_words(lexicon: Lexicon, raw_data
 
 def test_skipped_homographs_still_look_up(lexicon: Lexicon) -> None:
     assert _lemma(lexicon.verb_for("bekend")) == "bekennen"
-    assert _lemma(lexicon.verb_for("acht")) == "achten"
+    assert _lemma(lexicon.verb_for("hoop")) == "hopen"
 
 
 @pytest.mark.parametrize(
