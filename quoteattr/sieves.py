@@ -1181,6 +1181,14 @@ def _clause_is_finite(sentence: Sentence, head: Token) -> bool:
     return any(c.text.lower() in _COMPLEMENTISERS for c in children(sentence, head, "mark"))
 
 
+_WH_WORDS = frozenset({"wat", "wie", "wiens", "welk", "welke", "waar", "hoe", "waarom", "wanneer"})
+
+
+def _opens_with_wh_word(sentence: Sentence, head: Token) -> bool:
+    """Whether the clause under ``head`` opens with a question word or free relative pronoun."""
+    return sentence.subtree(head.id)[0].text.lower() in _WH_WORDS
+
+
 def _is_adverbial_clause(sentence: Sentence, head: Token) -> bool:
     return any(c.text.lower() in _ADVERBIAL_SUBORDINATORS for c in children(sentence, head, "mark"))
 
@@ -1292,7 +1300,10 @@ def sieve_indirect_clause(ctx: Context) -> None:
             clauses = [
                 c
                 for c in _complement_heads(ctx, sentence, token, cue[0])
-                if _clause_is_finite(sentence, c) and not _is_adverbial_clause(sentence, c)
+                if _clause_is_finite(sentence, c)
+                and not _is_adverbial_clause(sentence, c)
+                # ``meent wat hij zegt``: an opinion is a ``dat`` clause, a ``wat`` clause a thing.
+                and not (cue[1] is CueClass.OPINION and _opens_with_wh_word(sentence, c))
             ]
             # ``Scholte, die … werkte, zegt dat …``, ``hoe minder ze …; 11 procent vindt dat …``: of
             # the clauses a weak parse hangs on the verb, the relative ones and those across a
@@ -1693,6 +1704,8 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
                 # ``Op basis van een steekproef, concludeert het RIVM dat …``: the verb reports its
                 # own clause (indirect.clause), not the words before the comma.
                 continue
+            if surface is not None and _after_adverbial_clause(sentence, surface):
+                continue
             after_tag = (
                 sentence.tokens[surface[-1].id] if surface and surface[-1].id < len(sentence.tokens) else None
             )
@@ -1748,6 +1761,21 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
                 0.75,
             )
             break
+
+
+def _after_adverbial_clause(sentence: Sentence, tag: Sequence[Token]) -> bool:
+    """``Nadat de Kamer vragen had gesteld, liet Dekker blijken …``: a main clause whose first
+    place an adverbial clause fills puts its verb and subject right after that clause's comma, as
+    a tag does; with only the adverbial clause before it and no comma after it, it is no tag."""
+    before = [t for t in sentence.tokens if t.end <= tag[0].start]
+    words = [t for t in before if not is_punct(t)]
+    if not words or words[0].text.lower() not in _ADVERBIAL_SUBORDINATORS | {"als", "wanneer", "nu"}:
+        return False
+    if words[0].upos != "SCONJ" and words[0].deprel != "mark":
+        return False  # ``Sinds 2014 sloot …, becijferde Investico.``: a preposition, no clause
+    if any(t.text == "," for t in before[:-1]):
+        return False  # ``Nu de kosten stijgen, moet het kabinet ingrijpen, zegt Jan.``
+    return not any(t.text == "," for t in sentence.tokens if t.start >= tag[-1].end)
 
 
 def _finite_outside(sentence: Sentence, tag: Sequence[Token], *, skip_relatives: bool = False) -> bool:
@@ -2369,6 +2397,12 @@ def _introducing_subject(ctx: Context, stretch: QuotedStretch, after: int) -> tu
     first = 1 if tokens[0].text.lower() in _LINKING_WORDS and len(tokens) > 1 else 0
     # ``Maar Pompeo tempert de verwachtingen.``: a linking word before the name.
     opening = tokens[first]
+    if opening.text.lower() in ("hij", "zij"):
+        # ``Els Bos … is milder. Zij twijfelt niet aan … ‘…’``: the pronoun stands for a person
+        # the narration brought in since the last attributed quote (the resolver finds whom, as
+        # for a tag's ``zij``); with no one new, the quote's speaker goes on (``…’, sust X. Hij
+        # wijst op … ‘…’``).
+        return (opening.start, opening.end) if _person_named_since(ctx, after, opening.start) else None
     name = ctx.name_index.starting_at(opening.start)
     if name is None:
         # ``Ook de burgemeester was onder de indruk.``: a person's role with the definite article.
@@ -2383,6 +2417,22 @@ def _introducing_subject(ctx: Context, stretch: QuotedStretch, after: int) -> tu
         return opening.start, noun.end
     introduced = ctx.name_index.introduced_at(name.surname)
     return (name.start, name.end) if introduced is not None and introduced <= name.start else None
+
+
+def _person_named_since(ctx: Context, after: int, before: int) -> bool:
+    """Whether a person introduced with first and last name is named in a sentence that starts
+    after the one holding offset ``after`` and ends before ``before``."""
+    sentence = ctx.sentence_at(after) if after else None
+    start = ctx.doc.sentences[sentence].end if sentence is not None else after
+    for name in ctx.name_index.starting_in(start, before):
+        introduced = ctx.name_index.introduced_at(name.surname)
+        if (
+            introduced is not None
+            and introduced <= name.start
+            and not ctx.inside_stretch((name.start, name.end))
+        ):
+            return True
+    return False
 
 
 def _person_subject_since(ctx: Context, stretch: QuotedStretch, after: int) -> tuple[int, int] | None:

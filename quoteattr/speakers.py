@@ -165,8 +165,12 @@ def resolve(
         words = mention.split()
         role = lexicon.role_noun(words[-1]) if words else None
         if role is not None:
-            # ``fysicus Dick Bierman`` where the parse stopped at the role noun.
-            apposition = names.starting_at(end + 1)
+            # ``fysicus Dick Bierman`` where the parse stopped at the role noun; also past the
+            # role's field (``hoogleraar strafrecht Henny Sackers``, ``docent staats- en
+            # bestuursrecht Geerten Boogaard``).
+            apposition = names.starting_at(end + 1) or names.starting_at(
+                _after_field(doc, sentence_starts, end)
+            )
             if apposition is not None:
                 return names.fullest(apposition.surname) or apposition.text
         if role is not None and role.number_of(words[-1]) is Number.PLURAL:
@@ -509,6 +513,24 @@ def _plural_cue(doc: ParsedDocument, sentence_starts: Sequence[int], attribution
     if verb is None or verb.feat("VerbForm") in ("Inf", "Part"):
         return False  # ``ze schijnt te denken``: the number is on another verb
     return verb.feat("Number") == "Plur" or verb.text.lower().endswith(("den", "ten", "en"))
+
+
+def _after_field(doc: ParsedDocument, sentence_starts: Sequence[int], end: int) -> int:
+    """Where the words after a role noun that ends at ``end`` end, when they name its field: up to
+    three lower-case nouns or adjectives (``strafrecht``; ``staats- en bestuursrecht``); else
+    ``end``."""
+    index = bisect.bisect_right(sentence_starts, end) - 1
+    if index < 0 or not doc.sentences[index].parsed:
+        return end
+    following = [t for t in doc.sentences[index].tokens if t.start > end][:4]
+    position = end
+    for token in following:
+        if token.text[:1].isupper():
+            break
+        if token.upos not in ("NOUN", "ADJ", "X") and token.text != "en" and not token.text.endswith("-"):
+            return end
+        position = token.end + 1
+    return position if position > end else end
 
 
 def _in_relative_clause(

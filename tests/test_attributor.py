@@ -252,3 +252,42 @@ def test_a_reported_clause_in_marks_up_to_its_full_stop_is_one_quote(
     # The clause's span leaves the full stop out, the closing mark comes after it: the quoted
     # stretch is the clause's own, not a second, unattributed quote.
     assert [(q.rule, q.kind) for q in attributor.extract(text)] == [(rule, QuoteKind.MIXED)]
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An adverbial clause then verb and subject: a main clause, no tag.
+        (
+            "Toen de raad om opheldering vroeg, liet de wethouder in zijn antwoord weten niets te weten.",
+            [],
+        ),
+        (
+            "Omdat de kosten stegen, zei de directeur gisteren tegen het personeel niets te kunnen doen.",
+            [],
+        ),
+        # ``Sinds 2014`` is a phrase, no clause: the tag reports the sentence.
+        ("Sinds 2014 sloot de helft van de bureaus, becijferde Investico.", ["Investico"]),
+        # A tag inside the sentence, with the main clause after it.
+        ("Als het regent, zegt Jan de Wit, blijven we thuis.", ["Jan de Wit"]),
+    ],
+)
+def test_a_clause_before_verb_and_subject_is_no_closing_tag(
+    attributor: Attributor, text: str, expected: list[str]
+) -> None:
+    assert [q.speaker.name for q in attributor.extract(text) if q.speaker] == expected
+
+
+@model
+def test_an_opinion_verb_reports_a_dat_clause_not_a_free_relative(attributor: Attributor) -> None:
+    assert attributor.extract("Iedereen ziet dat de wethouder meent wat hij zegt.") == []
+    assert [q.content.text for q in attributor.extract("De wethouder meent dat het goed gaat.")] == [
+        "het goed gaat"
+    ]
+
+
+@model
+def test_a_role_with_its_field_before_the_name_takes_the_name(attributor: Attributor) -> None:
+    text = "‘Dat gaat wel ver’, zegt de Leidse universitair docent staats- en bestuursrecht Geerten Boogaard."
+    assert [q.speaker.name for q in attributor.extract(text) if q.speaker] == ["Geerten Boogaard"]

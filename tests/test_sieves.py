@@ -218,6 +218,26 @@ def test_floating_quote_takes_the_inverted_subject_of_an_untagged_sentence(
     assert [(q.rule, _name(q)) for q in quotes[1:]] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("middle", "expected"),
+    [
+        # ``hij`` opening the sentence before the quote stands for the person brought in since.
+        (
+            "Piet Jansen kwam later binnen. Hij keek boos om zich heen.",
+            ("direct.floating_subject", "Piet Jansen"),
+        ),
+        # With no one new since the last quote, that quote's speaker goes on.
+        ("Hij keek boos om zich heen.", ("direct.floating", "Anna de Vries")),
+    ],
+)
+def test_a_pronoun_before_a_floating_quote_stands_for_the_person_named_since(
+    middle: str, expected: tuple[str, str]
+) -> None:
+    text = f"‘We gaan door’, zei Anna de Vries. {middle} ‘Het wordt een zware winter voor ons allemaal.’"
+    quotes = Attributor(parser=_FlatParser()).extract(text)
+    assert [(q.rule, _name(q)) for q in quotes[1:]] == [expected]
+
+
 def test_interview_lines_open_with_the_speaker_label() -> None:
     text = (
         "Johan Heldenbergh speelt Karl Marx.\n\n"
