@@ -18,7 +18,7 @@ tag (``de vraag``, ``de hoop`` never do).
 A sentence outside quotation marks must also give a cue verb room for a reported clause, as the
 clause rules read it: ``dat``/``of``, a question word or a colon after the verb (``zei dat``,
 ``vroeg hoe``, ``zei:``), a comma before it (``…, zei hij``; ``Het is, schrijft X, …``), or the
-verb in second place after an anaphor (``Dat zegt X``).
+verb or an auxiliary in second place after an anaphor (``Dat zegt X``, ``Dat heeft X gezegd``).
 
 The cue words come from the lexicon: every form of every cue verb (tag-only verbs and the
 ``scan_skip`` homographs included, since the rules accept them), a particle verb's or multiword
@@ -135,6 +135,8 @@ class _Words:
     """One-word source markers (``volgens``, ``aldus``)."""
     anaphors: frozenset[str]
     """First words of ``Dat zegt X``."""
+    auxiliaries: frozenset[str]
+    """Auxiliaries second in ``Dat heeft X gezegd``."""
     triggers: frozenset[str]
     """Every verb form, stem and noun above: a sentence without one has no cue word."""
 
@@ -165,6 +167,7 @@ def _words(lexicon: Lexicon) -> _Words:
         nouns=nouns,
         sources=frozenset(sources | _SOURCE_WORDS),
         anaphors=frozenset(lexicon.anaphors | _ANAPHORS),
+        auxiliaries=lexicon.auxiliaries,
         triggers=frozenset(verbs | combined.keys() | nouns),
     )
     _WORDS[id(lexicon)] = (lexicon, words)
@@ -183,13 +186,15 @@ def _offsets_in(sentences: Sequence[SentenceSpan], offsets: Sequence[int]) -> li
 
 
 def _frames_clause(
-    words: Sequence[str], verb: int, first_comma: int, last_opener: int, anaphors: frozenset[str]
+    words: Sequence[str], verb: int, first_comma: int, last_opener: int, table: _Words
 ) -> bool:
     """Whether the cue verb at ``verb`` has room for a reported clause outside quotation marks."""
     if first_comma < verb or last_opener > verb:
         return True
     content = [word for word in words[: verb + 1] if word not in _PUNCTUATION]
-    return len(content) == 2 and content[0] in anaphors
+    if len(content) >= 3 and content[0] in table.anaphors and content[1] in table.auxiliaries:
+        return True  # ``Dat heeft de minister gezegd``: the cue at the end, the auxiliary second
+    return len(content) == 2 and content[0] in table.anaphors
 
 
 def _tags_decide(text: str, stretch: QuotedStretch) -> bool:
@@ -263,9 +268,7 @@ def plan(
             tags: frozenset[str] = frozenset()
             if (
                 word in table.verbs or any(needed <= present for needed in table.combined.get(word, ()))
-            ) and (
-                has_mark[index] or _frames_clause(words, position, first_comma, last_opener, table.anaphors)
-            ):
+            ) and (has_mark[index] or _frames_clause(words, position, first_comma, last_opener, table)):
                 tags = _VERB_TAGS
             if word in table.nouns and (has_content_start[index] or _dat_follows(words, position)):
                 tags |= _NOUN_TAGS

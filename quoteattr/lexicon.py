@@ -441,6 +441,8 @@ class Lexicon:
     """Pronouns usable as speakers."""
     anaphors: frozenset[str]
     """Sentence-initial words of ``Dat zegt X`` that point back to the content."""
+    auxiliaries: frozenset[str]
+    """Finite auxiliaries that may stand second in ``Dat heeft X gezegd`` (the cue at the end)."""
     excluded_sources: frozenset[str]
     """Heads of ``volgens X`` that are not speakers (``volgens plan``)."""
     noun_predicates: frozenset[str]
@@ -571,6 +573,10 @@ class Lexicon:
     def is_anaphor(self, word: str) -> bool:
         """``dat``/``dit``/``zo``: the opening word of ``Dat zegt X.``."""
         return _key(word) in self.anaphors
+
+    def is_auxiliary(self, word: str) -> bool:
+        """``heeft``/``zijn``/``zou``: a finite auxiliary (``Dat heeft X gezegd``)."""
+        return _key(word) in self.auxiliaries
 
     def is_excluded_source(self, word: str) -> bool:
         """Whether the head of ``volgens X`` is no speaker (``volgens plan``, ``volgens de regels``)."""
@@ -993,6 +999,7 @@ def build(data: Mapping[str, Any]) -> Lexicon:
         roles=tuple(roles),
         pronouns=tuple(pronouns),
         anaphors=frozenset(_strs(data, "anaphors", "top level")),
+        auxiliaries=frozenset(_strs(data, "auxiliaries", "top level")),
         excluded_sources=frozenset(_strs(data, "excluded_sources", "top level")),
         noun_predicates=noun_predicates,
         channel_nouns=frozenset(channel),

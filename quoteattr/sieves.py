@@ -2190,6 +2190,14 @@ def sieve_indirect_anaphoric(ctx: Context) -> None:
             continue
         verb = words[1]
         cue = ctx.cue_verb(sentence, verb)
+        if cue is None and ctx.lexicon.is_anaphor(words[0].text) and ctx.lexicon.is_auxiliary(verb.text):
+            # ``Dat heeft de minister gisteren gezegd.``, ``Dat hebben deskundigen laten weten.``:
+            # the cue is the participle or infinitive whose auxiliary stands in second place (a
+            # copula's ``Dat is een geluid dat …`` has none).
+            main = sentence.token(verb.head) if verb.head and verb.deprel.startswith("aux") else None
+            if main is not None and main.feat("VerbForm") in ("Part", "Inf") and main.id > verb.id:
+                verb = main
+            cue = ctx.cue_verb(sentence, verb)
         if cue is None or verb.upos not in ("VERB", "AUX"):
             continue
         if any(_clause_is_finite(sentence, c) for c in _complement_heads(ctx, sentence, verb, cue[0])):

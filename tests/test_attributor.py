@@ -291,3 +291,20 @@ def test_an_opinion_verb_reports_a_dat_clause_not_a_free_relative(attributor: At
 def test_a_role_with_its_field_before_the_name_takes_the_name(attributor: Attributor) -> None:
     text = "‘Dat gaat wel ver’, zegt de Leidse universitair docent staats- en bestuursrecht Geerten Boogaard."
     assert [q.speaker.name for q in attributor.extract(text) if q.speaker] == ["Geerten Boogaard"]
+
+
+@model
+@pytest.mark.parametrize(
+    ("second", "speaker"),
+    [
+        ("Dat heeft minister Jan de Wit gisteren gezegd.", "Jan de Wit"),
+        ("Dat hebben deskundigen de provincie laten weten.", "deskundigen"),
+    ],
+)
+def test_an_anaphoric_quote_with_an_auxiliary_in_second_place(
+    attributor: Attributor, second: str, speaker: str
+) -> None:
+    quotes = attributor.extract(f"Het kabinet stopt met de regeling. {second}")
+    assert [(q.rule, q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("indirect.anaphoric", "Het kabinet stopt met de regeling", speaker)
+    ]

@@ -82,6 +82,8 @@ def test_a_cue_verb_needs_a_tree_only_when_tagged_as_a_verb() -> None:
         "Het gaat goed, zegt de trainer.",  # comma before the verb
         "Dat zegt de trainer.",  # anaphor, verb in second place
         "Dit stelt de woordvoerder.",
+        "Dat heeft de minister gisteren gezegd.",  # anaphor, auxiliary in second place
+        "Dat hebben deskundigen de provincie laten weten.",
     ],
 )
 def test_a_cue_verb_outside_quotes_with_room_for_a_clause_is_a_candidate(sentence: str) -> None:
@@ -95,6 +97,7 @@ def test_a_cue_verb_outside_quotes_with_room_for_a_clause_is_a_candidate(sentenc
         "De minister zei niets.",
         "Hij vroeg een nieuwe fiets.",
         "Zij denken aan later.",
+        "Gisteren heeft de minister niets gezegd.",  # no anaphor before the auxiliary
     ],
 )
 def test_a_cue_verb_without_room_for_a_clause_is_no_candidate(sentence: str) -> None:

@@ -749,3 +749,8 @@ def test_ud_treebank_forms_are_covered(lexicon: Lexicon, shared: Path) -> None:
     )
     assert len(verbs_seen) >= 100
     assert missing == []
+
+
+def test_auxiliaries_are_the_finite_forms_that_put_a_cue_at_the_end(lexicon: Lexicon) -> None:
+    assert all(lexicon.is_auxiliary(word) for word in ("heeft", "Hebben", "zou", "werd"))
+    assert not any(lexicon.is_auxiliary(word) for word in ("zegt", "gezegd", "dat"))
