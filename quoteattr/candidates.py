@@ -137,6 +137,8 @@ class _Words:
     """First words of ``Dat zegt X``."""
     auxiliaries: frozenset[str]
     """Auxiliaries second in ``Dat heeft X gezegd``."""
+    anaphors_before_auxiliary: frozenset[str]
+    """The lexicon's anaphors, the only ones the rule reads before an auxiliary (not ``Het is``)."""
     triggers: frozenset[str]
     """Every verb form, stem and noun above: a sentence without one has no cue word."""
 
@@ -168,6 +170,7 @@ def _words(lexicon: Lexicon) -> _Words:
         sources=frozenset(sources | _SOURCE_WORDS),
         anaphors=frozenset(lexicon.anaphors | _ANAPHORS),
         auxiliaries=lexicon.auxiliaries,
+        anaphors_before_auxiliary=lexicon.anaphors,
         triggers=frozenset(verbs | combined.keys() | nouns),
     )
     _WORDS[id(lexicon)] = (lexicon, words)
@@ -192,7 +195,11 @@ def _frames_clause(
     if first_comma < verb or last_opener > verb:
         return True
     content = [word for word in words[: verb + 1] if word not in _PUNCTUATION]
-    if len(content) >= 3 and content[0] in table.anaphors and content[1] in table.auxiliaries:
+    if (
+        len(content) >= 3
+        and content[0] in table.anaphors_before_auxiliary
+        and content[1] in table.auxiliaries
+    ):
         return True  # ``Dat heeft de minister gezegd``: the cue at the end, the auxiliary second
     return len(content) == 2 and content[0] in table.anaphors
 

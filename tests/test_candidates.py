@@ -98,6 +98,7 @@ def test_a_cue_verb_outside_quotes_with_room_for_a_clause_is_a_candidate(sentenc
         "Hij vroeg een nieuwe fiets.",
         "Zij denken aan later.",
         "Gisteren heeft de minister niets gezegd.",  # no anaphor before the auxiliary
+        "Het is een manier om de regels aan te kondigen.",  # ``het`` before a copula
     ],
 )
 def test_a_cue_verb_without_room_for_a_clause_is_no_candidate(sentence: str) -> None:
