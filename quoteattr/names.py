@@ -301,7 +301,9 @@ def index_names(
             low = words[0].casefold().strip(".")
             # A name opens with a particle only capitalised (``Van Beurden``; not ``Ook het X``).
             particle_before_name = low in _NAME_PARTICLES and len(words) > 1 and words[0][:1].isupper()
-            if (low in NOT_NAMES and not particle_before_name) or (len(words) > 1 and is_role(words[0])):
+            # ``SP'er Jasper van Dijk``: a noun made from an acronym is a role word too.
+            role_word = len(words) > 1 and (is_role(words[0]) or low.endswith(_ACRONYM_NOUN_ENDINGS))
+            if (low in NOT_NAMES and not particle_before_name) or role_word:
                 words = words[1:]
                 continue
             break

@@ -308,3 +308,14 @@ def test_an_anaphoric_quote_with_an_auxiliary_in_second_place(
     assert [(q.rule, q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("indirect.anaphoric", "Het kabinet stopt met de regeling", speaker)
     ]
+
+
+@model
+@pytest.mark.parametrize(
+    "label", ["SP'er Jasper van Dijk", "50Plus-spreker Jasper van Dijk", "Kamerlid Jasper van Dijk"]
+)
+def test_a_role_word_before_the_name_of_a_colon_label(attributor: Attributor, label: str) -> None:
+    quotes = attributor.extract(f"{label}: ‘Dit dictaat uit Brussel is onacceptabel.’")
+    assert [(q.rule, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("direct.preposed", "Jasper van Dijk")
+    ]

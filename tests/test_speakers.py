@@ -268,6 +268,8 @@ def test_an_affiliation_after_a_persons_name_is_cut_but_an_institutions_kept() -
 def test_a_noun_made_from_an_acronym_is_no_name() -> None:
     text = "Zo laat de pastoor LHBT'ers een zonde begaan. Elke PVV’er weet dat, zegt Jan de Wit."
     assert [n.text for n in index_names(text)] == ["Jan de Wit"]
+    # Before a name it is a role word: ``SP'er Jasper van Dijk: ‘…’``.
+    assert [n.text for n in index_names("SP'er Jasper van Dijk: ‘Nee.’")] == ["Jasper van Dijk"]
 
 
 def test_ter_and_ten_after_a_name_are_part_of_a_double_surname() -> None:
