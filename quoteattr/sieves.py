@@ -2205,6 +2205,8 @@ def sieve_indirect_anaphoric(ctx: Context) -> None:
         subject = _text_source(ctx, sentence, verb, cue[0]) or subject_of(sentence, verb)
         if subject is None or subject.id == words[0].id:
             subject = next((t for t in words[2:] if t.upos in ("PROPN", "NOUN", "PRON")), None)
+            if subject is not None and subject.deprel == "nmod:poss" and subject.head:
+                subject = sentence.token(subject.head)  # ``Dat meldt haar vader``: the noun, not ``haar``
         if subject is None:
             continue
         previous = ctx.doc.sentences[sent_index - 1]

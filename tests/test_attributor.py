@@ -319,3 +319,11 @@ def test_a_role_word_before_the_name_of_a_colon_label(attributor: Attributor, la
     assert [(q.rule, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("direct.preposed", "Jasper van Dijk")
     ]
+
+
+@model
+def test_an_anaphoric_quote_takes_the_noun_after_a_possessive(attributor: Attributor) -> None:
+    quotes = attributor.extract("De jongen is sinds zondag vermist. Dat meldt zijn moeder.")
+    assert [(q.rule, q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes] == [
+        ("indirect.anaphoric", "zijn moeder")
+    ]
