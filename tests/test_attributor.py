@@ -327,3 +327,11 @@ def test_an_anaphoric_quote_takes_the_noun_after_a_possessive(attributor: Attrib
     assert [(q.rule, q.speaker.span.text if q.speaker and q.speaker.span else None) for q in quotes] == [
         ("indirect.anaphoric", "zijn moeder")
     ]
+
+
+@model
+def test_a_colon_after_the_verb_of_zo_zei_x_opens_the_quote_not_an_anaphora(attributor: Attributor) -> None:
+    text = "Het stuk beschrijft hoe Moon de leider hielp. Zo zei Moon over Kim: ‘Hij is eerlijk.’"
+    assert [(q.rule, q.content.text) for q in attributor.extract(text)] == [
+        ("direct.preposed", "Hij is eerlijk.")
+    ]
