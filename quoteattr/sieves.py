@@ -598,6 +598,10 @@ def _postposed_cue(ctx: Context, sent_index: int, after: int) -> tuple[Token, st
             if passive is not None:
                 return passive
         verb_slot = in_verb_slot and _after_comma(ctx, after, token)
+        if verb_slot and ctx.lexicon.is_auxiliary(low) and low not in _PASSIVE_AUXILIARIES:
+            perfect = _auxiliary_tag(ctx, [t for t in following if t.start > token.start])
+            if perfect is not None:
+                return perfect
         found = ctx.cue_verb(sentence, token, as_tag=True, verb_slot=verb_slot)
         if found is not None:
             subject = subject_of(sentence, token)
@@ -644,6 +648,20 @@ def _passive_tag(
             return token, verb.lemma, _surface_name_head(clause[:index])
         agent = next((k for k, t in enumerate(clause) if t.text.lower() == "door" and k > index), None)
         return token, verb.lemma, _surface_name_head(clause[agent + 1 :]) if agent is not None else None
+    return None
+
+
+def _auxiliary_tag(ctx: Context, rest: Sequence[Token]) -> tuple[Token, str, Token | None] | None:
+    """A speech tag with its auxiliary first, ``rest`` being the words after it: ``‘…’, zouden ze
+    geroepen hebben``, ``‘…’, heeft de minister gezegd``. The cue is the participle or
+    infinitive, the speaker the phrase between."""
+    clause = list(itertools.takewhile(lambda t: not is_punct(t), rest))
+    for index, token in enumerate(clause[1:8], start=1):
+        verb = ctx.lexicon.verb_for(token.text)
+        if verb is None or verb.tag_only or verb.is_multiword:
+            continue
+        if token.text.lower() in verb.participles or token.text.lower() == verb.lemma:
+            return token, verb.lemma, _surface_name_head(clause[:index])
     return None
 
 

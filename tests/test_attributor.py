@@ -335,3 +335,11 @@ def test_a_colon_after_the_verb_of_zo_zei_x_opens_the_quote_not_an_anaphora(attr
     assert [(q.rule, q.content.text) for q in attributor.extract(text)] == [
         ("direct.preposed", "Hij is eerlijk.")
     ]
+
+
+@model
+def test_a_speech_tag_may_open_with_its_auxiliary(attributor: Attributor) -> None:
+    quotes = attributor.extract("‘We stoppen ermee’, heeft minister Jan de Wit gisteren gezegd.")
+    assert [
+        (q.rule, q.cue.lemma if q.cue else None, q.speaker.name if q.speaker else None) for q in quotes
+    ] == [("direct.postposed", "zeggen", "Jan de Wit")]
