@@ -2037,6 +2037,15 @@ def sieve_indirect_according_to(ctx: Context) -> None:
             elif (owned := _owned_noun(sentence, following)) is not None:
                 # ``Volgens haar advocaat hield A. zich …``: the possessive's noun is the source.
                 nominal = owned
+            elif (
+                following is not None
+                and token.head == following.id
+                and following.upos in ("VERB", "ADJ")
+                and following.text.lower().endswith("en")
+            ):
+                # ``volgens betrokkenen``, ``volgens deskundigen``: a participle or adjective used
+                # as a plural noun, whatever its tag.
+                nominal, mention_end = following, following.id
             elif following is not None and following.upos == "PRON":
                 if following.text.lower() in _REFLEXIVES:
                     continue  # ``volgens zichzelf``: the clause's own subject, not a source of the text's

@@ -343,3 +343,11 @@ def test_a_speech_tag_may_open_with_its_auxiliary(attributor: Attributor) -> Non
     assert [
         (q.rule, q.cue.lemma if q.cue else None, q.speaker.name if q.speaker else None) for q in quotes
     ] == [("direct.postposed", "zeggen", "Jan de Wit")]
+
+
+@model
+def test_volgens_with_a_participle_as_a_plural_noun(attributor: Attributor) -> None:
+    quotes = attributor.extract("Volgens betrokkenen is de ware reden dat de partijen slecht peilen.")
+    assert [(q.rule, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("indirect.according_to", "betrokkenen")
+    ]
