@@ -254,7 +254,13 @@ def plan(
         else:
             words = [text[start:end].casefold() for start, end in sentence.tokens]
         present = set(words)
-        if has_lead_colon[index] or not table.sources.isdisjoint(present):
+        own_account = "naar" in present and any(
+            word == "naar"
+            and (found := lexicon.phrase_at(words, k)) is not None
+            and found.kind is PhraseKind.SUBJECT
+            for k, word in enumerate(words)
+        )
+        if has_lead_colon[index] or own_account or not table.sources.isdisjoint(present):
             plans.append(TREE_PLAN)
             if index and _plural_pronoun_source(words):
                 # ``Volgens hen …``: the plural pronoun takes the plural subject of the sentence

@@ -14,7 +14,8 @@ Order:
 3. ``indirect.clause``    a cue verb with a finite complement clause: ``X zei dat …`` (mixed with fragments)
 4. ``direct.cue_object``  a quoted fragment governed by a cue: ``klaagde over ‘…’``, ``de klacht van X (‘…’)``
 5. ``indirect.parenthetical``  ``…, vindt X.`` / ``Het is, schrijft X, …`` / ``…, aldus X.``
-6. ``indirect.according_to``   ``Volgens X …`` / ``… volgens X …`` / ``in de woorden van X``
+6. ``indirect.according_to``   ``Volgens X …`` / ``… volgens X …`` / ``in de woorden van X``;
+   ``indirect.own_account``: ``X heeft naar eigen zeggen …`` (the clause's subject is the source)
 7. ``indirect.anaphoric``  ``Dat stelt X.`` / ``Dit zei X.``: the content is the sentence before
 8. ``direct.floating``     a quote-like stretch with no cue continues the last speaker nearby
    (``direct.floating_subject`` when the sentence right before it opens with a person's name)
@@ -33,7 +34,7 @@ import attrs
 import regex
 
 from quoteattr.document import ParsedDocument, Sentence, Token
-from quoteattr.lexicon import CueClass, Lexicon, Number
+from quoteattr.lexicon import CueClass, Lexicon, Number, PhraseKind
 from quoteattr.marks import QuotedStretch
 from quoteattr.names import (
     NOT_NAMES,
@@ -1905,6 +1906,46 @@ def _comma_tag(ctx: Context, sentence: Sentence, verb: Token) -> list[Token] | N
     return tag
 
 
+def _add_own_account(ctx: Context, sent_index: int, sentence: Sentence, naar: Token) -> bool:
+    """``De minister heeft naar eigen zeggen geen fouten gemaakt.``: a phrase of the lexicon that
+    makes the clause's own subject the source (kind ``subject``) gives the sentence as its quote.
+    Whether one was added."""
+    words = [t.text for t in sentence.tokens]
+    phrase = ctx.lexicon.phrase_at(words, naar.id - 1)
+    if phrase is None or phrase.kind is not PhraseKind.SUBJECT:
+        return False
+    tokens = sentence.tokens[naar.id - 1 : naar.id - 1 + len(phrase.words)]
+    # The subject of the clause the phrase modifies (``een taxichauffeur, die naar eigen zeggen …
+    # zag``: the relative pronoun, which stands for its noun), else of the main clause.
+    clause_heads = [
+        sentence.token(t.head) for t in tokens if t.head and not tokens[0].id <= t.head <= tokens[-1].id
+    ]
+    root = next((t for t in sentence.tokens if t.head == 0), None)
+    subject = next(
+        (
+            s
+            for head in [*clause_heads, root]
+            if head is not None and (s := subject_of(sentence, head)) is not None
+        ),
+        None,
+    )
+    if subject is None or any(subject.id == t.id for t in tokens):
+        return False
+    commas = [t for t in sentence.tokens if t.text == "," and t.id in (tokens[0].id - 1, tokens[-1].id + 1)]
+    before = len(ctx.found)
+    _add_sentence_quote(
+        ctx,
+        sent_index,
+        sentence,
+        [*tokens, *commas],
+        (tokens[0].start, tokens[-1].end, " ".join(phrase.words)),
+        subject,
+        "indirect.own_account",
+        0.7,
+    )
+    return len(ctx.found) > before
+
+
 def _add_sentence_quote(
     ctx: Context,
     sent_index: int,
@@ -2024,6 +2065,8 @@ def sieve_indirect_according_to(ctx: Context) -> None:
         if not sentence.parsed or sent_index in ctx.claimed_sentences:
             continue
         for token in sentence.tokens:
+            if token.text.lower() == "naar" and _add_own_account(ctx, sent_index, sentence, token):
+                break
             if token.text.lower() != "volgens":
                 continue
             nominal = sentence.token(token.head) if token.head else token
@@ -2598,6 +2641,7 @@ RULES: frozenset[str] = frozenset(
         "direct.unattributed",
         "indirect.clause_surface",
         "indirect.aldus",
+        "indirect.own_account",
     }
 )
 

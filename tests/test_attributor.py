@@ -351,3 +351,24 @@ def test_volgens_with_a_participle_as_a_plural_noun(attributor: Attributor) -> N
     assert [(q.rule, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("indirect.according_to", "betrokkenen")
     ]
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # Inside the sentence the phrase stays in the content; at its edge it goes, with its comma.
+        (
+            "De minister heeft naar eigen zeggen geen fouten gemaakt.",
+            "De minister heeft naar eigen zeggen geen fouten gemaakt",
+        ),
+        ("Naar eigen zeggen heeft de minister geen fouten gemaakt.", "heeft de minister geen fouten gemaakt"),
+    ],
+)
+def test_naar_eigen_zeggen_makes_the_subject_the_source(
+    attributor: Attributor, text: str, content: str
+) -> None:
+    quotes = attributor.extract(text)
+    assert [(q.rule, q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("indirect.own_account", content, "de minister" if text.startswith("Naar") else "De minister")
+    ]

@@ -59,6 +59,8 @@ def test_text_without_cues_parses_nothing() -> None:
 
 def test_source_words_and_a_colon_before_a_quote_always_need_a_tree() -> None:
     assert _plan_of("Volgens de politie was het rustig.") == TREE_PLAN
+    assert _plan_of("De minister heeft naar eigen zeggen niets gedaan.") == TREE_PLAN
+    assert _plan_of("Hij ging naar eigen huis.") == Plan(Need.NOTHING)
     assert _plan_of("Het was rustig, aldus de politie.") == TREE_PLAN
     assert _plan_of("De burgemeester is duidelijk: ‘Dit kan niet.’").need is Need.TREE
 
