@@ -115,6 +115,8 @@ class CueVerb:
     ``‘…’, zo wordt ze geciteerd``."""
     reflexive: bool
     """Used with ``zich`` (zich afvragen)."""
+    not_reflexive: bool
+    """With a reflexive pronoun another verb, no cue (``zich voorstellen``: imagine)."""
     preposition: str | None
     """Required prepositional complement (``op`` for wijzen op: ``wees erop dat``), or None."""
     split_forms: frozenset[str]
@@ -670,7 +672,7 @@ def _compound_head(word: str, vocabulary: frozenset[str] | Mapping[str, Any]) ->
 _VERB_KEYS = frozenset(
     {"lemma", "class", "particle", "particle_variants", "joined", "verb", "words", "preposition", "reflexive",
      "needs_clause", "tag_only", "quotes_object", "stem", "anchor", "anchored", "source",
-     "adjective_participle", "idiom_modal"}
+     "adjective_participle", "idiom_modal", "not_reflexive"}
 )  # fmt: skip
 
 
@@ -797,6 +799,7 @@ def _build_verb(entry: Mapping[str, Any], irregular: Mapping[str, Mapping[str, S
         tag_only=_bool(entry, "tag_only", False, where),
         quotes_object=_bool(entry, "quotes_object", False, where),
         reflexive=_bool(entry, "reflexive", False, where),
+        not_reflexive=_bool(entry, "not_reflexive", False, where),
         preposition=_opt_str(entry, "preposition", where),
         source_preposition=_opt_str(entry, "source", where),
         adjective_participle=_bool(entry, "adjective_participle", False, where),

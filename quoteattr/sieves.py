@@ -91,6 +91,10 @@ _ADVERBIAL_SUBORDINATORS = frozenset(
 _ANAPHORS = {"dat", "dit", "het", "zo", "aldus"}
 
 
+# Reflexive pronouns a verb may govern (``zich voorstellen``, ``me afvragen``).
+_REFLEXIVE_PRONOUNS = frozenset({"zich", "zichzelf", "me", "mij", "je", "jezelf", "ons", "onszelf"})
+
+
 def _nominalised(sentence: Sentence, token: Token) -> bool:
     """``het koloniale denken``: an infinitive after an article or possessive and an adjective is
     a noun (``het zeggen`` alone may be ``het`` as object, so one adjective is required)."""
@@ -281,6 +285,10 @@ class Context:
             return None
         if verb.tag_only and not as_tag:
             return None
+        if verb.not_reflexive and any(
+            t.text.lower() in _REFLEXIVE_PRONOUNS for t in sentence.tokens if t.head == token.id
+        ):
+            return None  # ``kan zich niet voorstellen dat …``: imagining, not proposing
         if verb.source_preposition is not None and _text_source(self, sentence, token, verb.lemma) is None:
             return None  # ``staat … in`` with no text: a place, not a source
         if verb.idiom_modal is not None and self._idiom_with_modal(sentence, token, verb.idiom_modal):
@@ -1732,7 +1740,9 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
                 # ``Refererend aan …, schrijft hij: ‘…’``: the colon points at what follows.
                 continue
             cue = ctx.cue_verb(sentence, token, as_tag=surface is not None)
-            if cue is None or (cue[0] == "weten" and _not_knowing(sentence, token)):
+            if cue is None or (
+                cue[0] == "weten" and (_not_knowing(sentence, token) or _manages_to(sentence, token))
+            ):
                 continue
             subject = subject_of(sentence, token)
             if (
@@ -1844,6 +1854,20 @@ def _not_knowing(sentence: Sentence, verb: Token) -> bool:
     words = [t for t in sentence.tokens if not is_punct(t)]
     negated = any(t.text.lower() in ("niet", "nooit") for t in words if t.id > verb.id)
     return negated or (bool(words) and words[0].text.lower() == "of")
+
+
+def _manages_to(sentence: Sentence, verb: Token) -> bool:
+    """``wist hij, gesterkt door …, de stad te veroveren``: ``weten`` with a ``te`` infinitive
+    after it (and no clause between) means "manage to"; it reports nothing. Read off the surface:
+    a parse often hangs the infinitive elsewhere."""
+    after = sentence.tokens[verb.id :]
+    for index, token in enumerate(after[:-1]):
+        if token.text.lower() in _COMPLEMENTISERS or token.text in (":", ";"):
+            return False
+        following = after[index + 1]
+        if token.text.lower() == "te" and following.upos == "VERB" and following.feat("VerbForm") == "Inf":
+            return True
+    return False
 
 
 def _closing_tag_verb(ctx: Context, sentence: Sentence) -> Token | None:

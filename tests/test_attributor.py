@@ -372,3 +372,27 @@ def test_naar_eigen_zeggen_makes_the_subject_the_source(
     assert [(q.rule, q.content.text, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("indirect.own_account", content, "de minister" if text.startswith("Naar") else "De minister")
     ]
+
+
+@model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ``zich voorstellen dat``: to imagine, not to propose.
+        "De buurman kan zich echter niet voorstellen dat niemand iets heeft gehoord.",
+        # ``weten … te`` + infinitive: to manage to, not to know or say.
+        "Vier jaar nadat de oude leider was verdreven, wist hij, gesteund door een groot leger, "
+        "de hoofdstad in het noorden van het land te veroveren.",
+    ],
+)
+def test_a_cue_verb_in_another_sense_reports_nothing(attributor: Attributor, text: str) -> None:
+    assert attributor.extract(text) == []
+
+
+@model
+def test_voorstellen_without_zich_and_weten_as_a_tag_still_report(attributor: Attributor) -> None:
+    proposed = attributor.extract("De minister stelde voor dat de regels strenger worden.")
+    assert [q.content.text for q in proposed] == ["de regels strenger worden"]
+    assert [q.rule for q in attributor.extract("Het gaat mis, weet de minister.")] == [
+        "indirect.parenthetical"
+    ]
