@@ -1930,6 +1930,21 @@ def _comma_tag(ctx: Context, sentence: Sentence, verb: Token) -> list[Token] | N
     return tag
 
 
+def _volgens_in_apposition(sentence: Sentence, volgens: Token, mention_end: int) -> bool:
+    """``Dominic Cummings, volgens velen het brein achter de campagne, werkt …``: ``volgens``
+    opens an apposition between commas, whose words after the source hold no finite verb; what
+    it reports is a noun phrase, no clause (``De minister zal, volgens ingewijden, aftreden``:
+    the source alone between the commas reports the sentence)."""
+    tokens = sentence.tokens
+    before = tokens[volgens.id - 2] if volgens.id >= 2 else None
+    if before is None or before.text != ",":
+        return False
+    rest = list(itertools.takewhile(lambda t: t.text != ",", tokens[mention_end:]))
+    closed = mention_end + len(rest) < len(tokens) and tokens[mention_end + len(rest)].text == ","
+    words = [t for t in rest if not is_punct(t)]
+    return closed and bool(words) and not any(t.feat("VerbForm") == "Fin" for t in words)
+
+
 def _add_own_account(ctx: Context, sent_index: int, sentence: Sentence, naar: Token) -> bool:
     """``De minister heeft naar eigen zeggen geen fouten gemaakt.``: a phrase of the lexicon that
     makes the clause's own subject the source (kind ``subject``) gives the sentence as its quote.
@@ -2132,6 +2147,8 @@ def sieve_indirect_according_to(ctx: Context) -> None:
             # ``volgens`` up to the end of its noun phrase, contiguous.
             if mention_end is None:
                 mention_end = max(t.id for t in [nominal, *mention_tokens(sentence, nominal)])
+            if _volgens_in_apposition(sentence, token, mention_end):
+                continue
             phrase = [t for t in sentence.tokens if token.id <= t.id <= mention_end]
             comma = [
                 t

@@ -396,3 +396,14 @@ def test_voorstellen_without_zich_and_weten_as_a_tag_still_report(attributor: At
     assert [q.rule for q in attributor.extract("Het gaat mis, weet de minister.")] == [
         "indirect.parenthetical"
     ]
+
+
+@model
+def test_volgens_in_an_apposition_reports_no_clause(attributor: Attributor) -> None:
+    text = "Dominic Cummings, volgens velen het brein achter de campagne, werkt nu voor Johnson."
+    assert attributor.extract(text) == []
+    # The source alone between commas reports the sentence.
+    quotes = attributor.extract("De minister zal, volgens ingewijden, binnenkort aftreden.")
+    assert [(q.rule, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("indirect.according_to", "ingewijden")
+    ]
