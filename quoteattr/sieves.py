@@ -2315,6 +2315,8 @@ def sieve_indirect_anaphoric(ctx: Context) -> None:
             continue  # ``Zo staat in Het Parool dat …``: the clause is what is reported
         if any(t.text == ":" for t in sentence.tokens if t.id > verb.id):
             continue  # ``Zo zei Moon over Kim: ‘…’``: the colon opens what is reported
+        if next(ctx.stretches_from(verb.end, sentence.end), None) is not None:
+            continue  # ``Zo spreken ministers van ‘een kier’``: the sentence quotes its own words
         subject = _text_source(ctx, sentence, verb, cue[0]) or subject_of(sentence, verb)
         if subject is None or subject.id == words[0].id:
             subject = next((t for t in words[2:] if t.upos in ("PROPN", "NOUN", "PRON")), None)

@@ -407,3 +407,9 @@ def test_volgens_in_an_apposition_reports_no_clause(attributor: Attributor) -> N
     assert [(q.rule, q.speaker.name if q.speaker else None) for q in quotes] == [
         ("indirect.according_to", "ingewijden")
     ]
+
+
+@model
+def test_a_sentence_that_quotes_its_own_words_is_no_anaphora(attributor: Attributor) -> None:
+    text = "De begroting moet op orde. Zo spreken de ministers van ‘een deur die op een kier staat’."
+    assert "indirect.anaphoric" not in [q.rule for q in attributor.extract(text)]
