@@ -413,3 +413,15 @@ def test_volgens_in_an_apposition_reports_no_clause(attributor: Attributor) -> N
 def test_a_sentence_that_quotes_its_own_words_is_no_anaphora(attributor: Attributor) -> None:
     text = "De begroting moet op orde. Zo spreken de ministers van ‘een deur die op een kier staat’."
     assert "indirect.anaphoric" not in [q.rule for q in attributor.extract(text)]
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("De bond kreunt dat de doorstroming voorop moet staan.", "kreunen"),
+        ("De commissaris had al laten doorschemeren dat ook april kan.", "laten doorschemeren"),
+    ],
+)
+def test_manner_of_speaking_cues(attributor: Attributor, text: str, lemma: str) -> None:
+    assert [q.cue.lemma for q in attributor.extract(text) if q.cue] == [lemma]

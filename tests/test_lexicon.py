@@ -60,7 +60,7 @@ def test_every_verb_entry_has_required_keys_and_known_values(raw_data: dict[str,
     allowed = {
         "lemma", "class", "particle", "particle_variants", "joined", "verb", "words", "preposition",
         "reflexive", "needs_clause", "tag_only", "quotes_object", "stem", "anchor", "anchored", "source",
-        "adjective_participle", "idiom_modal",
+        "adjective_participle", "idiom_modal", "not_reflexive",
     }  # fmt: skip
     for entry in raw_data["verbs"]:
         assert {"lemma", "class"} <= set(entry), entry
