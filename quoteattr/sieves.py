@@ -1774,6 +1774,10 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
                 subject = _text_source(ctx, sentence, token, cue[0])
             if subject is None:
                 continue
+            if subject.text.lower() in _ADDRESSEE_PRONOUNS and ctx.doc.text[: sentence.end].rstrip().endswith(
+                "?"
+            ):
+                continue  # ``Wat heeft de kiezer willen zeggen, denkt u?``: a question to the one addressed
             phrase = surface if surface is not None else sentence.subtree(token.id)
             if surface is not None and ctx.closing_tag(sent_index) is token:
                 # ``…, zegt La Manna, een van de organisatoren.``: the apposition after the tag is
@@ -1790,6 +1794,10 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
                 0.75,
             )
             break
+
+
+# Second-person subjects: a tag with one in a question asks the person addressed.
+_ADDRESSEE_PRONOUNS = frozenset({"u", "je", "jij", "jullie"})
 
 
 def _after_adverbial_clause(sentence: Sentence, tag: Sequence[Token]) -> bool:

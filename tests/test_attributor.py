@@ -425,3 +425,10 @@ def test_a_sentence_that_quotes_its_own_words_is_no_anaphora(attributor: Attribu
 )
 def test_manner_of_speaking_cues(attributor: Attributor, text: str, lemma: str) -> None:
     assert [q.cue.lemma for q in attributor.extract(text) if q.cue] == [lemma]
+
+
+@model
+def test_a_tag_with_you_in_a_question_asks_and_reports_nothing(attributor: Attributor) -> None:
+    assert attributor.extract("Wat heeft de kiezer willen zeggen, denkt u?") == []
+    quotes = attributor.extract("Het gaat de goede kant op, zegt u.")
+    assert [q.rule for q in quotes] == ["indirect.parenthetical"]
