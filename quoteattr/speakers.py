@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import regex
 
 from quoteattr.document import ParsedDocument, Sentence, Token
-from quoteattr.lexicon import Lexicon, Number
+from quoteattr.lexicon import Gender, Lexicon, Number
 from quoteattr.names import NOT_NAMES, NameIndex, NameMention
 from quoteattr.quote import Cue, Quote, QuoteKind, Span, Speaker
 from quoteattr.sieves import Attribution, name_runs
@@ -109,7 +109,9 @@ def resolve(
     text = doc.text
     resolved: list[str | None] = [None] * len(attributions)
     order = sorted(range(len(attributions)), key=lambda i: attributions[i].content[0])
-    gender_of: dict[str, str] = {}
+    # A name's gender, by its last word: from a gendered role noun right before it
+    # (``woordvoerster Anna Bakker``, ``vader Sander``), then from the pronouns resolved to it.
+    gender_of: dict[str, str] = _genders_from_roles(text, names, lexicon)
     # The quotes resolved so far that got a name, in resolution (= text) order: where their
     # content starts, the name, and the last capitalised name up to each.
     spoken_starts: list[int] = []
@@ -513,6 +515,18 @@ def _plural_cue(doc: ParsedDocument, sentence_starts: Sequence[int], attribution
     if verb is None or verb.feat("VerbForm") in ("Inf", "Part"):
         return False  # ``ze schijnt te denken``: the number is on another verb
     return verb.feat("Number") == "Plur" or verb.text.lower().endswith(("den", "ten", "en"))
+
+
+def _genders_from_roles(text: str, names: NameIndex, lexicon: Lexicon) -> dict[str, str]:
+    """Last word of a name → ``"m"``/``"f"`` where a role noun of that gender stands right before
+    it; a name that gets both keeps neither."""
+    found: dict[str, set[str]] = {}
+    for name in names.starting_in(0, len(text)):
+        words = text[max(0, name.start - 40) : name.start].split()
+        role = lexicon.role_noun(words[-1].strip(",")) if words else None
+        if role is not None and role.gender in (Gender.MASCULINE, Gender.FEMININE):
+            found.setdefault(name.text.split()[-1].casefold(), set()).add(role.gender.value)
+    return {surname: genders.pop() for surname, genders in found.items() if len(genders) == 1}
 
 
 def _after_field(doc: ParsedDocument, sentence_starts: Sequence[int], end: int) -> int:

@@ -432,3 +432,12 @@ def test_a_tag_with_you_in_a_question_asks_and_reports_nothing(attributor: Attri
     assert attributor.extract("Wat heeft de kiezer willen zeggen, denkt u?") == []
     quotes = attributor.extract("Het gaat de goede kant op, zegt u.")
     assert [q.rule for q in quotes] == ["indirect.parenthetical"]
+
+
+@model
+def test_a_gendered_role_noun_tells_the_gender_of_the_name_after_it(attributor: Attributor) -> None:
+    # ``woordvoerster`` makes Anna Bakker a woman, so ``hij`` passes her by.
+    text = (
+        "Piet Jansen kwam binnen. Daarna sprak woordvoerster Anna Bakker. ‘We gaan het onderzoeken’, zei hij."
+    )
+    assert [q.speaker.name for q in attributor.extract(text) if q.speaker] == ["Piet Jansen"]
