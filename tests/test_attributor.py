@@ -441,3 +441,6 @@ def test_a_gendered_role_noun_tells_the_gender_of_the_name_after_it(attributor: 
         "Piet Jansen kwam binnen. Daarna sprak woordvoerster Anna Bakker. ‘We gaan het onderzoeken’, zei hij."
     )
     assert [q.speaker.name for q in attributor.extract(text) if q.speaker] == ["Piet Jansen"]
+    # So does a form of address.
+    text = "Piet Jansen kwam binnen. Daarna sprak mevrouw Anna Bakker. ‘We gaan het onderzoeken’, zei hij."
+    assert [q.speaker.name for q in attributor.extract(text) if q.speaker] == ["Piet Jansen"]
