@@ -265,23 +265,29 @@ def test_an_affiliation_after_a_persons_name_is_cut_but_an_institutions_kept() -
     assert names == ["Jan van Zanen", "Nationaal Museum van Wereldculturen"]
 
 
-def test_a_noun_made_from_an_acronym_is_no_name() -> None:
-    text = "Zo laat de pastoor LHBT'ers een zonde begaan. Elke PVV’er weet dat, zegt Jan de Wit."
-    assert [n.text for n in index_names(text)] == ["Jan de Wit"]
-    # Before a name it is a role word: ``SP'er Jasper van Dijk: ‘…’``.
-    assert [n.text for n in index_names("SP'er Jasper van Dijk: ‘Nee.’")] == ["Jasper van Dijk"]
-
-
-def test_ter_and_ten_after_a_name_are_part_of_a_double_surname() -> None:
-    text = "Dat schat Anco Scholte ter Horst. Ook Maria Bakker ten Cate kwam."
-    assert [n.text for n in index_names(text)] == ["Anco Scholte ter Horst", "Maria Bakker ten Cate"]
-
-
-def test_a_headline_in_capitals_is_no_name() -> None:
-    text = "ANDER COMMENTAAR INF-VERDRAG Een dom spel, schrijft The New York Times."
-    assert [n.text for n in index_names(text)] == ["The New York Times"]
-    # One word in capitals is an acronym, a name.
-    assert [n.text for n in index_names("Volgens FNV Schiphol is het druk.")] == ["FNV Schiphol"]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A noun made from an acronym is no name ...
+        (
+            "Zo laat de pastoor LHBT'ers een zonde begaan. Elke PVV’er weet dat, zegt Jan de Wit.",
+            ["Jan de Wit"],
+        ),
+        # ... and before a name it is a role word.
+        ("SP'er Jasper van Dijk: ‘Nee.’", ["Jasper van Dijk"]),
+        # ``ter``/``ten`` after a first and last name continue a double surname.
+        (
+            "Dat schat Anco Scholte ter Horst. Ook Maria Bakker ten Cate kwam.",
+            ["Anco Scholte ter Horst", "Maria Bakker ten Cate"],
+        ),
+        # A headline in capitals is no name; one word in capitals is an acronym, a name.
+        ("ANDER COMMENTAAR INF-VERDRAG Een dom spel, schrijft The New York Times.", ["The New York Times"]),
+        ("Volgens FNV Schiphol is het druk.", ["FNV Schiphol"]),
+    ],
+    ids=["acronym-noun", "acronym-noun-role", "ter-ten", "headline", "acronym"],
+)
+def test_name_runs(text: str, expected: list[str]) -> None:
+    assert [n.text for n in index_names(text)] == expected
 
 
 def test_an_organisation_noun_takes_the_name_it_was_given_with() -> None:
