@@ -64,6 +64,10 @@ __all__ = ["RULES", "SIEVES", "Attribution", "Context", "name_runs", "run_sieves
 # Trailing characters never part of a content span (GUIDELINES: final punctuation is left out).
 _EDGE_PUNCT = " \t\n\r.,;:!?…"
 _COMPLEMENTISERS = {"dat", "of"}
+# Third-person reflexives: ``volgens zichzelf`` points at the clause's own subject.
+_REFLEXIVES = frozenset({"zich", "zichzelf", "hemzelf", "haarzelf", "henzelf"})
+# Every reflexive a verb may govern (``zich voorstellen``, ``me afvragen``).
+_REFLEXIVE_PRONOUNS = _REFLEXIVES | {"me", "mij", "je", "jezelf", "ons", "onszelf"}
 # Subordinators of adverbial clauses: such a clause says when or why, never what was said, so a
 # parse that hangs one under a cue verb as ``ccomp`` (``zegt Pompeo, terwijl hij …``) is wrong.
 _ADVERBIAL_SUBORDINATORS = frozenset(
@@ -89,10 +93,6 @@ _ADVERBIAL_SUBORDINATORS = frozenset(
     }
 )
 _ANAPHORS = {"dat", "dit", "het", "zo", "aldus"}
-
-
-# Reflexive pronouns a verb may govern (``zich voorstellen``, ``me afvragen``).
-_REFLEXIVE_PRONOUNS = frozenset({"zich", "zichzelf", "me", "mij", "je", "jezelf", "ons", "onszelf"})
 
 
 def _nominalised(sentence: Sentence, token: Token) -> bool:
@@ -2102,9 +2102,6 @@ def _bracket_after(tokens: Sequence[Token], last: int) -> int | None:
         if token.text == ")":
             return token.id
     return None
-
-
-_REFLEXIVES = frozenset({"zich", "zichzelf", "hemzelf", "haarzelf", "henzelf"})
 
 
 def sieve_indirect_according_to(ctx: Context) -> None:
