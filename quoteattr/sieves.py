@@ -2554,15 +2554,18 @@ def _person_named_since(ctx: Context, after: int, before: int) -> bool:
     after the one holding offset ``after`` and ends before ``before``."""
     sentence = ctx.sentence_at(after) if after else None
     start = ctx.doc.sentences[sentence].end if sentence is not None else after
-    for name in ctx.name_index.starting_in(start, before):
-        introduced = ctx.name_index.introduced_at(name.surname)
-        if (
-            introduced is not None
-            and introduced <= name.start
-            and not ctx.inside_stretch((name.start, name.end))
-        ):
-            return True
-    return False
+    return any(
+        _introduced_person(ctx, name) is not None for name in ctx.name_index.starting_in(start, before)
+    )
+
+
+def _introduced_person(ctx: Context, name: NameMention) -> int | None:
+    """Where the person this name refers to was introduced with first and last name, when that
+    was at or before it and the name stands outside quoted words; else None."""
+    introduced = ctx.name_index.introduced_at(name.surname)
+    if introduced is None or introduced > name.start or ctx.inside_stretch((name.start, name.end)):
+        return None
+    return introduced
 
 
 def _person_subject_since(ctx: Context, stretch: QuotedStretch, after: int) -> tuple[int, int] | None:
@@ -2576,8 +2579,8 @@ def _person_subject_since(ctx: Context, stretch: QuotedStretch, after: int) -> t
     for name in reversed(ctx.name_index.starting_in(after, stretch.open_start)):
         if ctx.paragraph_breaks(name.start, stretch.open_start) > 1:
             return None
-        introduced = ctx.name_index.introduced_at(name.surname)
-        if introduced is None or introduced > name.start or ctx.inside_stretch((name.start, name.end)):
+        introduced = _introduced_person(ctx, name)
+        if introduced is None:
             continue
         sent_index = ctx.sentence_at(name.start)
         if sent_index is None:
