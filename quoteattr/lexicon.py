@@ -458,6 +458,10 @@ class Lexicon:
     topic_prepositions: frozenset[str]
     """Prepositions whose object after a verb of saying is what was said about (``klaagde over
     ‘…’``, ``waarschuwde voor ‘…’``)."""
+    organisation_heads: frozenset[str]
+    """Last words that make a name an organisation's (``College``, ``bank`` in ``Rabobank``)."""
+    idioms: tuple[tuple[str, ...], ...]
+    """Fixed expressions in which a cue form says nothing (``vroeg of laat``, ``eerlijk gezegd``)."""
     departments: tuple[str, ...]
     """Capitalised names of ministries and portfolios (``Buitenlandse Zaken``) that stand between
     a minister's title and name (``minister van Buitenlandse Zaken Wang Yi``)."""
@@ -579,6 +583,25 @@ class Lexicon:
     def is_auxiliary(self, word: str) -> bool:
         """``heeft``/``zijn``/``zou``: a finite auxiliary (``Dat heeft X gezegd``)."""
         return _key(word) in self.auxiliaries
+
+    def names_organisation(self, word: str) -> bool:
+        """Whether a name ending in ``word`` is an organisation's: ``word`` is (or ends as a compound
+        in) one of :attr:`organisation_heads` or a collective role noun (``Gemeente``)."""
+        low = _key(word)
+        if low in self.organisation_heads or _compound_head(low, self.organisation_heads) is not None:
+            return True
+        role = self.role_noun(word)
+        return role is not None and role.collective
+
+    def in_idiom(self, words: Sequence[str], index: int) -> bool:
+        """Whether ``words[index]`` belongs to one of :attr:`idioms` written out in ``words``."""
+        keys = [_key(word) for word in words]
+        for idiom in self.idioms:
+            for offset, part in enumerate(idiom):
+                start = index - offset
+                if part == keys[index] and start >= 0 and tuple(keys[start : start + len(idiom)]) == idiom:
+                    return True
+        return False
 
     def is_excluded_source(self, word: str) -> bool:
         """Whether the head of ``volgens X`` is no speaker (``volgens plan``, ``volgens de regels``)."""
@@ -1010,6 +1033,10 @@ def build(data: Mapping[str, Any]) -> Lexicon:
         addressee_prepositions=frozenset(_strs(data, "addressee_prepositions", "top level")),
         topic_prepositions=frozenset(_strs(data, "topic_prepositions", "top level")),
         departments=tuple(sorted(_strs(data, "departments", "top level"), key=len, reverse=True)),
+        organisation_heads=frozenset(_strs(data, "organisation_heads", "top level")),
+        idioms=tuple(
+            tuple(_key(word) for word in idiom.split()) for idiom in _strs(data, "idioms", "top level")
+        ),
         plain=plain,
         joined=joined,
         split=split,

@@ -34,11 +34,15 @@ __all__ = [
 # Beeck``); alone they join a person to a place (``Olivier in Zandvoort``).
 _ARTICLE_PREPOSITIONS = ("in", "op", "aan")
 _ARTICLE_PARTICLES = frozenset({"'t", "’t", "de", "der", "den", "het"})
+# ``&`` joins the names of firms and bodies (``Autoriteit Consument & Markt``, ``Procter & Gamble``).
 _PARTICLES = (
-    r"(?:van|de|der|den|het|ter|ten|te|'t|’t|von|zu|da|di|del|della|le|la|du|dos|el|al|bin|ben"
+    r"(?:van|de|der|den|het|ter|ten|te|'t|’t|von|zu|da|di|del|della|le|la|du|dos|el|al|bin|ben|&"
     rf"|(?:{'|'.join(_ARTICLE_PREPOSITIONS)})(?=[ \t\u00a0]+(?:{'|'.join(sorted(_ARTICLE_PARTICLES))})\b)"
     r"|on|the|for)"
 )
+# ``Centraal Bureau voor de Statistiek``, ``Raad voor de Rechtspraak``: two runs that ``voor de``
+# joins into one body's name (after an organisation's word only: not ``Rutte voor de Kamer``).
+_VOOR_DE = regex.compile(r"[ \t\u00a0]+voor[ \t\u00a0]+(?:de|het)[ \t\u00a0]+")
 # A combining mark belongs to the letter before it (``Jose\u0301``, decomposed).
 _CAP_WORD = r"\p{Lu}[\p{L}\p{M}'’.&-]*\p{L}\p{M}*|\p{Lu}\p{M}*\.?"
 # A particle joins only a capitalised word that is no acronym (``Van Essen``, not ``van CNV``).
@@ -284,7 +288,10 @@ _ACRONYM_NOUN_ENDINGS = ("'er", "'ers", "’er", "’ers")
 
 
 def index_names(
-    text: str, is_role: Callable[[str], bool] = lambda word: False, departments: Sequence[str] = ()
+    text: str,
+    is_role: Callable[[str], bool] = lambda word: False,
+    departments: Sequence[str] = (),
+    is_organisation: Callable[[str], bool] = lambda word: False,
 ) -> list[NameMention]:
     """Proper-name runs of the whole text, in order.
 
@@ -292,17 +299,22 @@ def index_names(
     ``Volgens``) unless they are a name particle before a name (``Van Beurden``), role
     nouns (``EU-president Donald Tusk`` → ``Donald Tusk``) as ``is_role`` tells. The
     ``departments`` are no part of any name (``minister van Buitenlandse Zaken Wang Yi`` →
-    ``Wang Yi``).
+    ``Wang Yi``). ``voor de`` stays inside a name only after a word that ``is_organisation``
+    tells is an organisation's (``Centraal Bureau voor de Statistiek``, not ``Rutte voor de
+    Tweede Kamer``).
     """
     names: list[NameMention] = []
     for match in NAME_RUN.finditer(_without(text, departments)):
         words = match.group().split()
+        firm = "&" in words  # ``Autoriteit Consument & Markt``: role nouns inside a firm's name
         while words:
             low = words[0].casefold().strip(".")
             # A name opens with a particle only capitalised (``Van Beurden``; not ``Ook het X``).
             particle_before_name = low in _NAME_PARTICLES and len(words) > 1 and words[0][:1].isupper()
             # ``SP'er Jasper van Dijk``: a noun made from an acronym is a role word too.
-            role_word = len(words) > 1 and (is_role(words[0]) or low.endswith(_ACRONYM_NOUN_ENDINGS))
+            role_word = (
+                len(words) > 1 and not firm and (is_role(words[0]) or low.endswith(_ACRONYM_NOUN_ENDINGS))
+            )
             if (low in NOT_NAMES and not particle_before_name) or role_word:
                 words = words[1:]
                 continue
@@ -310,7 +322,7 @@ def index_names(
         # ``Rugwind CNV-voorzitter Arend van Wijngaarden``, ``Tweede Kamervoorzitter Khadija Arib``: a
         # role word inside the run ends the words before the name (a headline, an ordinal).
         for index in range(len(words) - 2, 0, -1):
-            if is_role(words[index]) and words[index + 1][:1].isupper():
+            if is_role(words[index]) and words[index + 1][:1].isupper() and not firm:
                 words = words[index + 1 :]
                 break
         # ``Jan van Zanen van Utrecht``: a particle after first and last name starts an
@@ -319,7 +331,7 @@ def index_names(
         capitals = 0
         for index, word in enumerate(words):
             if word.casefold() in _AFFILIATION_PARTICLES and capitals >= 2 and word[:1].islower():
-                if not any(is_role(earlier) for earlier in words[:index]):
+                if not any(is_role(earlier) or is_organisation(earlier) for earlier in words[:index]):
                     words = words[:index]
                 break
             capitals += word[:1].isupper()
@@ -342,6 +354,11 @@ def index_names(
         end = start + len(" ".join(words))
         if text[start:end].split() != words:  # words were joined by other white space
             end = match.end() if len(words) == len(match.group().split()) else start + len(words[0])
+        previous = names[-1] if names else None
+        joint = _VOOR_DE.fullmatch(text, previous.end, start) if previous is not None else None
+        if previous is not None and joint is not None and is_organisation(previous.text.split()[-1]):
+            names[-1] = NameMention(previous.start, end, text[previous.start : end])
+            continue
         names.append(NameMention(start, end, text[start:end]))
     return names
 

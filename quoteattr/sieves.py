@@ -98,9 +98,14 @@ _ANAPHORS = {"dat", "dit", "het", "zo", "aldus"}
 def _nominalised(sentence: Sentence, token: Token) -> bool:
     """``het koloniale denken``: an infinitive after an article or possessive and an adjective is
     a noun (``het zeggen`` alone may be ``het`` as object, so one adjective is required)."""
-    if not token.text.lower().endswith("en") or token.id < 3:
+    if not token.text.lower().endswith("en") or token.id < 2:
         return False
     before = sentence.tokens[: token.id - 1]
+    after = sentence.tokens[token.id] if token.id < len(sentence.tokens) else None
+    if after is not None and after.text.lower() == "van" and before[-1].text.lower() in ("het", "dit", "dat"):
+        return True  # ``Het geven van namen``: an article, the infinitive and its ``van`` object
+    if token.id < 3:
+        return False
     adjectives = list(itertools.takewhile(lambda t: t.upos == "ADJ", reversed(before)))
     if not adjectives or len(adjectives) >= len(before):
         return False
@@ -266,6 +271,8 @@ class Context:
             return None
         if _nominalised(sentence, token):
             return None
+        if self.lexicon.in_idiom([t.text for t in sentence.tokens], token.id - 1):
+            return None  # ``vroeg of laat``: a fixed expression, no verb of saying
         particle = first_child(sentence, token, "compound:prt")
         verb = self.lexicon.verb_for(token.text, particle.text if particle is not None else None)
         if verb is None and particle is not None and not _separated_particle(token, particle):
@@ -674,6 +681,18 @@ def _auxiliary_tag(ctx: Context, rest: Sequence[Token]) -> tuple[Token, str, Tok
     return None
 
 
+def _auxiliary_tag_cue(
+    ctx: Context, sentence: Sentence, rest: Sequence[Token]
+) -> tuple[tuple[str, CueClass, bool] | None, Token]:
+    """The cue (as :meth:`Context.cue_verb` gives it) and its word in a tag opened by an auxiliary,
+    ``rest`` being the tag's words after the auxiliary; ``(None, …)`` when there is none."""
+    found = _auxiliary_tag(ctx, rest)
+    if found is None:
+        return None, rest[0] if rest else sentence.tokens[0]
+    participle = found[0]
+    return ctx.cue_verb(sentence, participle, as_tag=True, verb_slot=True), participle
+
+
 def _after_comma(ctx: Context, after: int, token: Token) -> bool:
     """Whether a comma ends the quote at offset ``after`` (``…,”`` or ``…”,``) and at most ``zo``
     stands between it and ``token``."""
@@ -849,6 +868,7 @@ def sieve_direct_speaker_label(ctx: Context) -> None:
         label_start = _skip_space(text, ctx.line_start(stretch.open_start), stretch.open_start)
         name = ctx.name_index.starting_at(label_start)
         if name is None or _skip_space(text, name.end, stretch.open_start) < stretch.open_start:
+            _add_caption(ctx, index, stretch)
             continue
         ctx.add(
             Attribution(
@@ -862,6 +882,45 @@ def sieve_direct_speaker_label(ctx: Context) -> None:
             )
         )
         ctx.claimed_stretches.add(index)
+
+
+# ``Mina Etemad (31) Filmmaker in Amsterdam``: a name, the age in brackets and at most a short
+# description with no sentence end, between two quotes of a series of short interviews.
+_AGE_CAPTION = regex.compile(r"[ \t\u00a0]*\(\d{1,3}\)[^.!?:;‘’“”„\"'«»\n]{0,80}")
+
+
+def _add_caption(ctx: Context, index: int, stretch: QuotedStretch) -> None:
+    """A quote right after a caption of name and age is that person's, and so is a quote that
+    stands right before the caption (the teaser that opens each short interview)."""
+    if index == 0:
+        return
+    previous = ctx.stretches[index - 1]
+    if previous.close_end is None or previous.paragraph != stretch.paragraph:
+        return
+    text = ctx.doc.text
+    label_start = _skip_space(text, previous.close_end, stretch.open_start)
+    name = ctx.name_index.starting_at(label_start)
+    if name is None or len(name.text.split()) < 2:
+        return
+    caption = _AGE_CAPTION.match(text, name.end, stretch.open_start)
+    if caption is None or _skip_space(text, caption.end(), stretch.open_start) < stretch.open_start:
+        return
+    for claimed in (index - 1, index):
+        if claimed in ctx.claimed_stretches:
+            continue
+        quoted = ctx.stretches[claimed]
+        ctx.add(
+            Attribution(
+                QuoteKind.DIRECT,
+                (quoted.content_start, quoted.content_end),
+                None,
+                (name.start, name.end),
+                None,
+                "direct.speaker_label",
+                0.7,
+            )
+        )
+        ctx.claimed_stretches.add(claimed)
 
 
 def _skip_space(text: str, start: int, end: int) -> int:
@@ -910,6 +969,8 @@ def _preposed_attribution(
     # ``Burgemeester Ingrid de Jong: ‘…’`` / ``De minister: ‘…’``: an article and role words
     # may lead the label.
     role_words = _leading_role_words(ctx, outside_brackets, ("de", "het", "een"))
+    if _particle_surname(outside_brackets):
+        role_words = 0  # ``De Jonge: ‘…’``: the capitalised article opens the surname
     if outside_brackets:
         first, last = outside_brackets[min(role_words, len(outside_brackets) - 1)], outside_brackets[-1]
         name = ctx.name_index.at(first.start, first.end)
@@ -930,6 +991,8 @@ def _preposed_attribution(
         if len(outside_brackets) == 1 and _initials_of_a_name(ctx, first):
             # ``KF: ‘…’`` after ``Kathleen Ferrier (KF)``, whatever the tagger made of ``KF``.
             return colon_cue, first, 0.8
+        if _name_with_apposition(ctx, clause):
+            return colon_cue, clause[0], 0.7
     # ``X is duidelijk: ‘…’``: the subject of the clause before the colon speaks.
     root = next((t for t in clause if t.deprel == "root" or t.head == 0), None)
     if root is None:
@@ -945,6 +1008,18 @@ def _preposed_attribution(
         if subject is not None and _may_speak(ctx, subject) and subject.end <= colon_cue[0]:
             return None if author else (colon_cue, subject, 0.6)
     return None
+
+
+def _name_with_apposition(ctx: Context, clause: Sequence[Token]) -> bool:
+    """``Walt, verantwoordelijk voor de inkoop: ‘…’``: a name, a comma and an apposition with no
+    finite verb make a speaker label (with a verb, the clause says something of its own)."""
+    name = ctx.name_index.starting_at(clause[0].start)
+    if name is None:
+        return False
+    after = [t for t in clause if t.start >= name.end]
+    if len(after) < 2 or after[0].text != "," or after[1].text[:1].isupper():
+        return False
+    return not any(t.feat("VerbForm") == "Fin" or t.upos == "AUX" for t in after)
 
 
 def _answered_question(ctx: Context, sentence: Sentence, noun: Token) -> bool:
@@ -1599,6 +1674,8 @@ def _surface_subject(sentence: Sentence, verb: Token) -> Token | None:
     time_word = bool(before) and before[-1].text.lower() in TIME_WORDS
     if before and before[-1].upos in ("PROPN", "PRON", "NOUN") and not fronted_phrase and not time_word:
         return before[-1]
+    if _particle_surname(before) and not fronted_phrase:
+        return before[-1]  # ``Te Velde erkent``: a surname whose particle the parse made a preposition
     if len(before) >= 2 and before[-1].text.lower() in PARTITIVES and before[-2].upos in ("NUM", "DET"):
         return before[-2]  # ``een daarvan gaf toe``: the number is the subject's head
     following = [t for t in sentence.tokens if t.id > verb.id]
@@ -1609,6 +1686,18 @@ def _surface_subject(sentence: Sentence, verb: Token) -> Token | None:
 
 
 _SURNAME_PREPS = frozenset({"van", "ter", "ten", "te", "op", "uit"})
+_SURNAME_PARTICLES = _SURNAME_PREPS | {"de", "der", "den", "het", "in", "'t", "’t"}
+
+
+def _particle_surname(words: Sequence[Token]) -> bool:
+    """``Te Velde``, ``Van der Meer``, ``De Jonge``: a surname used without the first name, which
+    writes its first particle with a capital; whatever the parse made of the words."""
+    return (
+        len(words) >= 2
+        and words[0].text[:1].isupper()
+        and words[-1].text[:1].isupper()
+        and all(w.text.lower() in _SURNAME_PARTICLES for w in words[:-1])
+    )
 
 
 def _inside_claimed_direct(ctx: Context, span: tuple[int, int]) -> bool:
@@ -1740,6 +1829,17 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
                 # ``Refererend aan …, schrijft hij: ‘…’``: the colon points at what follows.
                 continue
             cue = ctx.cue_verb(sentence, token, as_tag=surface is not None)
+            cue_token = token
+            if (
+                cue is None
+                and surface is not None
+                and ctx.lexicon.is_auxiliary(token.text)
+                and token.text.lower() not in _PASSIVE_AUXILIARIES
+            ):
+                # ``…, zo heeft de RVD bekendgemaakt.``: the auxiliary opens the tag, the
+                # participle at its end is the cue (``…, werd hem gevraagd`` is a passive: who
+                # follows the auxiliary was asked, not asking).
+                cue, cue_token = _auxiliary_tag_cue(ctx, sentence, surface[surface.index(token) + 1 :])
             if cue is None or (
                 cue[0] == "weten" and (_not_knowing(sentence, token) or _manages_to(sentence, token))
             ):
@@ -1788,7 +1888,7 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
                 sent_index,
                 sentence,
                 phrase,
-                _cue_span(token, cue[0]),
+                _cue_span(cue_token, cue[0]),
                 subject,
                 "indirect.parenthetical",
                 0.75,
@@ -1796,6 +1896,11 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
             break
 
 
+# Auxiliaries that open no closing tag: with a cue's participle they make a passive (``werd
+# gevraagd``, ``is gezegd``), and ``zal`` a conjecture (``…, zal de cynicus zeggen``).
+_PASSIVE_AUXILIARIES = frozenset(
+    {"is", "zijn", "was", "waren", "wordt", "worden", "werd", "werden", "zal", "zullen"}
+)
 # Second-person subjects: a tag with one in a question asks the person addressed.
 _ADDRESSEE_PRONOUNS = frozenset({"u", "je", "jij", "jullie"})
 
@@ -2323,6 +2428,13 @@ def sieve_indirect_anaphoric(ctx: Context) -> None:
         if next(ctx.stretches_from(verb.end, sentence.end), None) is not None:
             continue  # ``Zo spreken ministers van ‘een kier’``: the sentence quotes its own words
         subject = _text_source(ctx, sentence, verb, cue[0]) or subject_of(sentence, verb)
+        if children(sentence, verb, "aux:pass") and not _quotes_object(ctx, cue[0]):
+            # ``Zo zijn er trilobieten genoemd naar …``: a passive's subject is what was named or
+            # said; only ``door X`` speaks.
+            agent = first_child(sentence, verb, "obl:agent")
+            if agent is None:
+                continue
+            subject = agent
         if subject is None or subject.id == words[0].id:
             subject = next((t for t in words[2:] if t.upos in ("PROPN", "NOUN", "PRON")), None)
             if subject is not None and subject.deprel == "nmod:poss" and subject.head:
@@ -2699,7 +2811,12 @@ RULES: frozenset[str] = frozenset(
 
 def name_runs(text: str, lexicon: Lexicon) -> list[NameMention]:
     """The document's name runs as the rules and the speaker resolution read them."""
-    return index_names(text, lambda word: lexicon.role_noun(word) is not None, lexicon.departments)
+    return index_names(
+        text,
+        lambda word: lexicon.role_noun(word) is not None,
+        lexicon.departments,
+        lexicon.names_organisation,
+    )
 
 
 def run_sieves(

@@ -72,6 +72,16 @@ def _name_in(text: str) -> str | None:
             # ``de politiechef in Deventer``, ``een woordvoerder van Tesco``: the name after the
             # preposition is a place or an employer, not the speaker's name.
             return None
+        rest = words[index + 1 :]
+        if (
+            word[:1].isupper()
+            and rest
+            and rest[-1][:1].isupper()
+            and all(w.casefold() in _PARTICLES for w in (word, *rest[:-1]))
+        ):
+            # ``Van der Meer``, ``Te Velde``: a surname with its particle, whatever its last word
+            # means as a common word (``meer``).
+            return " ".join(words[index:])
         if word[:1].isupper() and word.casefold() not in NOT_NAMES:
             following = words[index + 1] if index + 1 < len(words) else None
             if following is not None and following[:1].islower() and following not in _PARTICLES:
@@ -239,6 +249,8 @@ def resolve(
             known = gender_of.get(candidate.split()[-1].casefold())
             if known is not None and gender is not None and known != gender:
                 continue
+            if gender == "m" and _organisation(candidate, lexicon):
+                continue  # ``het Hoofdvaart College``, ``KPN``: an organisation is no ``hij``
             return candidate
         return None
 
@@ -515,6 +527,17 @@ def _plural_cue(doc: ParsedDocument, sentence_starts: Sequence[int], attribution
     if verb is None or verb.feat("VerbForm") in ("Inf", "Part"):
         return False  # ``ze schijnt te denken``: the number is on another verb
     return verb.feat("Number") == "Plur" or verb.text.lower().endswith(("den", "ten", "en"))
+
+
+def _organisation(name: str, lexicon: Lexicon) -> bool:
+    """Whether ``name`` names an organisation by its form: an acronym (``KPN``, ``PEAK-IT``) or a
+    last word that is a collective noun (``Hoofdvaart College``, ``Rabobank``)."""
+    words = name.split()
+    if not name[:1].isupper():
+        return False  # ``de officier van justitie``: a role mention names a person by its head
+    if len(words) == 1 and sum(c.isupper() for c in name) >= 2 and not any(c.islower() for c in name):
+        return True
+    return lexicon.names_organisation(words[-1])
 
 
 def _genders_from_roles(text: str, names: NameIndex, lexicon: Lexicon) -> dict[str, str]:

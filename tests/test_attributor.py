@@ -444,3 +444,112 @@ def test_a_gendered_role_noun_tells_the_gender_of_the_name_after_it(attributor: 
     # So does a form of address.
     text = "Piet Jansen kwam binnen. Daarna sprak mevrouw Anna Bakker. ‘We gaan het onderzoeken’, zei hij."
     assert [q.speaker.name for q in attributor.extract(text) if q.speaker] == ["Piet Jansen"]
+
+
+@model
+@pytest.mark.parametrize(
+    ("tag", "lemma", "speaker"),
+    [
+        ("zo heeft de Rijksvoorlichtingsdienst bekendgemaakt", "bekendmaken", "Rijksvoorlichtingsdienst"),
+        ("heeft de makelaar gisteren gemeld", "melden", "de makelaar"),
+    ],
+)
+def test_a_closing_tag_may_open_with_its_auxiliary(
+    attributor: Attributor, tag: str, lemma: str, speaker: str
+) -> None:
+    quotes = attributor.extract(f"Na de zomer gaat ze naar het gymnasium, {tag}.")
+    assert [
+        (q.rule, q.content.text, q.cue.lemma if q.cue else None, q.speaker.name if q.speaker else None)
+        for q in quotes
+    ] == [("indirect.parenthetical", "Na de zomer gaat ze naar het gymnasium", lemma, speaker)]
+
+
+@model
+def test_a_passive_auxiliary_opens_no_closing_tag(attributor: Attributor) -> None:
+    # ``werd hem gevraagd``: he was asked; who follows the auxiliary did not ask.
+    assert attributor.extract("Wilde ze er wel echt werk van maken, werd hem gevraagd.") == []
+
+
+@model
+def test_a_surname_with_a_capitalised_particle_speaks(attributor: Attributor) -> None:
+    # Used without the first name, the particle takes a capital; the parse reads ``Te`` as a
+    # preposition and ``De`` as an article.
+    clause = attributor.extract("Historicus Henk te Velde is somber. Te Velde erkent dat het moeilijk is.")
+    assert [(q.speaker.name if q.speaker else None) for q in clause] == ["Henk te Velde"]
+    label = attributor.extract("Freek de Jonge speelt weer. De Jonge: ‘Ik ben niet bang.’")
+    assert [(q.rule, q.speaker.name if q.speaker else None) for q in label] == [
+        ("direct.preposed", "Freek de Jonge")
+    ]
+    # ``Meer`` is a common word too; after its particles it is a surname.
+    tagged = attributor.extract(
+        "Politicoloog Tom van der Meer is somber. ‘Het duurt nog’, zegt Van der Meer."
+    )
+    assert [(q.speaker.name if q.speaker else None) for q in tagged] == ["Tom van der Meer"]
+
+
+@model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vroeg of laat krijgt iedereen ermee te maken.",
+        "Die neiging om vroeg of laat iets te doen, is sterk.",
+        # A passive of a naming verb, with no ``door X``: nobody said the sentence before.
+        "De soorten hebben Latijnse namen. Zo zijn er trilobieten genoemd naar een rockband.",
+        # ``Het geven van namen``: a nominalised infinitive, no verb in second place.
+        "Zeker niet! Het geven van namen aan soorten volgt strenge regels.",
+    ],
+)
+def test_idioms_nominal_infinitives_and_agentless_passives_report_nothing(
+    attributor: Attributor, text: str
+) -> None:
+    assert attributor.extract(text) == []
+
+
+@model
+def test_hij_passes_an_organisation_by(attributor: Attributor) -> None:
+    # The school and the company (an acronym) were named last, but ``hij`` is a man.
+    text = "Piet Jansen werkte jaren bij het Hoofdvaart College. ‘Ik heb respect voor de school’, zei hij."
+    assert [q.speaker.name for q in attributor.extract(text) if q.speaker] == ["Piet Jansen"]
+    text = "Piet Jansen werkt bij KPN. Volgens KPN gaat het goed. ‘Ik ben blij’, zei hij."
+    assert [q.speaker.name for q in attributor.extract(text) if q.speaker] == ["KPN", "Piet Jansen"]
+
+
+@model
+def test_a_conjecture_with_zal_is_no_closing_tag(attributor: Attributor) -> None:
+    assert (
+        attributor.extract("Zodra ze kinderen hebben, gaan ze naar de snackbar, zal de cynicus zeggen.") == []
+    )
+
+
+@model
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("Walt, verantwoordelijk voor de inkoop bij een bank", "Walt"),
+        ("Jan de Vries, 45 jaar en werkzaam als kok", "Jan de Vries"),
+    ],
+)
+def test_a_name_with_an_apposition_before_a_colon_labels_the_quote(
+    attributor: Attributor, label: str, name: str
+) -> None:
+    text = f"Coach Max Kloosterman leidt de sessie. {label}: ‘Ik merk dat het moeilijk is.’"
+    assert [(q.rule, q.speaker.name if q.speaker else None) for q in attributor.extract(text)] == [
+        ("direct.preposed", name)
+    ]
+
+
+@model
+def test_a_caption_of_name_and_age_labels_the_quotes_on_either_side(attributor: Attributor) -> None:
+    # Short interviews: a teaser quote, the caption, then the interview.
+    text = (
+        "Vijf reacties op de toespraak. ‘Er wordt haat gezaaid’ Mina Etemad (31) Filmmaker in Amsterdam "
+        "‘Ik las dat hij het woord had gebruikt.’ ‘Ik voel me minder veilig.’ ‘Ik ben bang dat het erger "
+        "wordt’ Achraf el Johari (22) Student in Amsterdam ‘Toen de uitslag kwam, was ik gefrustreerd.’"
+    )
+    assert [q.speaker.name if q.speaker else None for q in attributor.extract(text)] == [
+        "Mina Etemad",
+        "Mina Etemad",
+        "Mina Etemad",
+        "Achraf el Johari",
+        "Achraf el Johari",
+    ]

@@ -759,3 +759,21 @@ def test_ud_treebank_forms_are_covered(lexicon: Lexicon, shared: Path) -> None:
 def test_auxiliaries_are_the_finite_forms_that_put_a_cue_at_the_end(lexicon: Lexicon) -> None:
     assert all(lexicon.is_auxiliary(word) for word in ("heeft", "Hebben", "zou", "werd"))
     assert not any(lexicon.is_auxiliary(word) for word in ("zegt", "gezegd", "dat"))
+
+
+def test_a_word_belongs_to_an_idiom_only_where_the_idiom_is_written_out(lexicon: Lexicon) -> None:
+    words = ["Hij", "zal", "vroeg", "of", "laat", "Eerlijk", "gezegd", "antwoorden"]
+    assert lexicon.in_idiom(words, 2)
+    assert lexicon.in_idiom(words, 4)
+    assert lexicon.in_idiom(words, 6)  # ``gezegd`` in ``Eerlijk gezegd``, any case
+    assert not lexicon.in_idiom(words, 7)
+    assert not lexicon.in_idiom(["Hij", "vroeg", "of", "het", "kon"], 1)
+    assert not lexicon.in_idiom(["laat"], 0)
+
+
+def test_organisation_heads_name_organisations_also_as_compound_heads(lexicon: Lexicon) -> None:
+    assert lexicon.names_organisation("College")
+    assert lexicon.names_organisation("Rabobank")
+    assert lexicon.names_organisation("Gemeente")  # a collective role noun
+    assert not lexicon.names_organisation("Jansen")
+    assert not lexicon.names_organisation("minister")

@@ -290,6 +290,29 @@ def test_name_runs(text: str, expected: list[str]) -> None:
     assert [n.text for n in index_names(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ``voor de`` inside the name of a body, after an organisation's word ...
+        ("Dat meldt het Centraal Bureau voor de Statistiek.", ["Centraal Bureau voor de Statistiek"]),
+        # ... but not after a person's name.
+        ("Dat zei Rutte voor de Tweede Kamer.", ["Rutte", "Tweede Kamer"]),
+        # ``&`` joins a firm's name, role nouns in it included.
+        ("Volgens de Autoriteit Consument & Markt is het goed.", ["Autoriteit Consument & Markt"]),
+    ],
+    ids=["voor-de-body", "voor-de-person", "ampersand"],
+)
+def test_organisation_names_with_voor_de_and_ampersand(text: str, expected: list[str]) -> None:
+    lexicon = load()
+    names = index_names(
+        text,
+        lambda word: lexicon.role_noun(word) is not None,
+        lexicon.departments,
+        lexicon.names_organisation,
+    )
+    assert [n.text for n in names] == expected
+
+
 def test_an_organisation_noun_takes_the_name_it_was_given_with() -> None:
     text = "De vakbond FNV is boos. ‘Het is een schande’, zegt de vakbond."
     assert _names(text, [_attribution(text, "Het is een schande", "de vakbond")]) == ["FNV"]
