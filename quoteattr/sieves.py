@@ -772,6 +772,15 @@ def sieve_direct_postposed(ctx: Context) -> None:
         if found is None or not _tag_follows_quote(ctx, ctx.doc.sentences[sent_index], stretch, found[0]):
             continue
         cue, lemma, head = found
+        text = ctx.doc.text
+        if (
+            head is None
+            and cue.start == _skip_space(text, stretch.close_end, cue.start)
+            and not text[stretch.content_start : stretch.content_end].rstrip().endswith((",", "!", "?"))
+        ):
+            # ``‘Nee’ zeggen is lastig``: with no comma after the quote and no one after the verb,
+            # the verb names the act (an infinitive, whatever its tag), and nobody says the words.
+            continue
         speaker, speaker_head = _speaker_of(ctx, sent_index, head)
         attribution = Attribution(
             QuoteKind.DIRECT,
@@ -1199,6 +1208,8 @@ def sieve_direct_cue_object(ctx: Context) -> None:
             continue
         if cue is not None and governor.upos in ("VERB", "AUX") and cue[1] is not CueClass.OPINION:
             head = subject_of(sentence, governor)
+            if head is None and governor.feat("VerbForm") == "Inf":
+                continue  # ``om ‘nee’ te zeggen``: an infinitive with no subject reports nobody's words
             speaker, speaker_head = _speaker_of(ctx, sent_index, head)
             ctx.add(
                 Attribution(

@@ -16,6 +16,7 @@ Stanza has no Dutch coreference, so this is a heuristic in three steps:
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import regex
@@ -132,6 +133,8 @@ def resolve(
     direct_spans = _union(a.content for a in attributions if a.kind is QuoteKind.DIRECT)
     role_mentions = _fullest_role_mentions(text, attributions)
     role_uses: dict[str, _RoleUses] = {}
+    opening_roles = _opening_role_subjects(text, sentence_starts, names, lexicon)
+    opening_role_starts = [start for start, _, _ in opening_roles]
 
     def resolve_one(i: int) -> str | None:
         attribution = attributions[i]
@@ -241,7 +244,24 @@ def resolve(
         persons = _by_salience(
             window_starts, len(window), lambda k: _person(window[k], before), sentence_starts, _salience
         )
-        for candidate in _merged(speakers, persons):
+        # ``De docent werd ontslagen. ‘…’, zei hij.``: an unnamed person who opens a sentence.
+        low = bisect.bisect_left(opening_role_starts, paragraph_floor)
+        high = bisect.bisect_left(opening_role_starts, before)
+
+        def opening_role(k: int) -> str | None:
+            start, mention, role_gender = opening_roles[low + k]
+            if _inside(direct_spans, start) or (gender is not None and role_gender not in (None, gender)):
+                return None
+            if any(_person(name, start) for name in names.starting_in(paragraph_floor, start)):
+                # ``Volgens Elma Petter … De vicevoorzitter van …``: after a person was named, a
+                # definite role mostly points back to that person, who is a candidate already.
+                return None
+            return _role_name(mention.split()[-1], before) or mention
+
+        roles = _by_salience(
+            opening_role_starts[low:high], high - low, opening_role, sentence_starts, _salience
+        )
+        for candidate in _merged(speakers, persons, roles):
             if candidate.split()[0].casefold() == "het":
                 continue  # ``Het Parool``: a neuter name is no ``hij`` or ``zij``
             if candidate[:1].islower() and not any(lexicon.role_noun(w) for w in candidate.split()):
@@ -419,19 +439,11 @@ def _by_salience(
         high = low
 
 
-def _merged(first: Iterator[tuple[Salience, str]], second: Iterator[tuple[Salience, str]]) -> Iterator[str]:
-    """Two streams that fall in key merged into one, ``first`` first among equal keys (as one stable
-    sort of ``first``'s items followed by ``second``'s would order them)."""
-    a = next(first, None)
-    b = next(second, None)
-    while a is not None or b is not None:
-        if b is None or (a is not None and a[0] >= b[0]):
-            assert a is not None
-            yield a[1]
-            a = next(first, None)
-        else:
-            yield b[1]
-            b = next(second, None)
+def _merged(*streams: Iterator[tuple[Salience, str]]) -> Iterator[str]:
+    """Streams that each fall in key merged into one, earlier streams first among equal keys (as
+    one stable sort of the items, stream after stream, would order them)."""
+    for _, candidate in heapq.merge(*streams, key=lambda item: item[0], reverse=True):
+        yield candidate
 
 
 _INDEFINITE_ARTICLE = regex.compile(r"\b[Ee]en\s+")
@@ -527,6 +539,41 @@ def _plural_cue(doc: ParsedDocument, sentence_starts: Sequence[int], attribution
     if verb is None or verb.feat("VerbForm") in ("Inf", "Part"):
         return False  # ``ze schijnt te denken``: the number is on another verb
     return verb.feat("Number") == "Plur" or verb.text.lower().endswith(("den", "ten", "en"))
+
+
+# ``De docent``, ``Die Amerikaanse toerist``: an article or demonstrative, at most two lower-case
+# words, and the noun, opening a sentence (after any quotation mark).
+_OPENING_NOUN_PHRASE = regex.compile(
+    r"[‘’“”„\"'«» \t]*(?:De|Die|Deze)[ \t]+((?:\p{Ll}[\p{L}-]*[ \t]+){0,2}\p{Ll}[\p{L}-]*)"
+)
+
+
+def _opening_role_subjects(
+    text: str, sentence_starts: Sequence[int], names: NameIndex, lexicon: Lexicon
+) -> list[tuple[int, str, str | None]]:
+    """Per sentence that opens with a singular person's role noun and no name after it (an
+    unnamed person as the subject): where the mention starts, the mention with a lower-case
+    article (``de docent``), and the role's gender (``"m"``, ``"f"`` or None)."""
+    found: list[tuple[int, str, str | None]] = []
+    for start in sentence_starts:
+        match = _OPENING_NOUN_PHRASE.match(text, start)
+        if match is None:
+            continue
+        words = match.group(1).split()
+        index = next((k for k, word in enumerate(words) if lexicon.role_noun(word) is not None), None)
+        if index is None:
+            continue
+        noun = words[index]
+        role = lexicon.role_noun(noun)
+        if role is None or role.collective or role.number_of(noun) is not Number.SINGULAR:
+            continue
+        end = match.start(1) + len(" ".join(words[: index + 1]))
+        if text[match.start(1) : end].split() != words[: index + 1] or names.starting_at(end + 1) is not None:
+            continue  # other white space inside; or ``De docent Jan Smit``: the name is the person
+        article = text[: match.start(1)].split()[-1].lower()
+        gender = role.gender.value if role.gender in (Gender.MASCULINE, Gender.FEMININE) else None
+        found.append((match.start(1), f"{article} {' '.join(words[: index + 1])}", gender))
+    return found
 
 
 def _organisation(name: str, lexicon: Lexicon) -> bool:

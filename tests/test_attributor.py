@@ -553,3 +553,37 @@ def test_a_caption_of_name_and_age_labels_the_quotes_on_either_side(attributor: 
         "Achraf el Johari",
         "Achraf el Johari",
     ]
+
+
+@model
+@pytest.mark.parametrize(
+    "text",
+    ["‘Nee’ zeggen tegen je baas is lastig.", "Het is moeilijk om ‘nee’ te zeggen."],
+)
+def test_a_quoted_word_as_the_object_of_saying_with_no_one_saying_it_is_no_quote(
+    attributor: Attributor, text: str
+) -> None:
+    assert attributor.extract(text) == []
+
+
+@model
+def test_with_a_subject_the_same_words_are_quotes(attributor: Attributor) -> None:
+    assert [q.content.text for q in attributor.extract("Hij wilde ‘nee’ zeggen, maar deed het niet.")] == [
+        "nee"
+    ]
+    assert [q.content.text for q in attributor.extract("‘Ik kom’ zei hij.")] == ["Ik kom"]
+
+
+@model
+def test_hij_may_stand_for_an_unnamed_person_who_opens_a_sentence(attributor: Attributor) -> None:
+    text = "De privédetective droeg zijn onderzoek over aan de politie. ‘Ik heb alles gedaan’, zei hij."
+    assert [q.speaker.name for q in attributor.extract(text) if q.speaker] == ["de privédetective"]
+    # A role of the other gender is passed by.
+    text = "De woordvoerster keek toe. ‘Ik heb alles gedaan’, zei hij."
+    assert [q.speaker.name for q in attributor.extract(text) if q.speaker] == [None]
+    # After a person was named, a definite role points back to that person.
+    text = (
+        "Volgens Elma Petter is er meer aan de hand. De vicevoorzitter van de organisatie ziet dat "
+        "mannen de gelederen sluiten. ‘Er zijn genoeg vrouwen’, zegt ze."
+    )
+    assert [q.speaker.name for q in attributor.extract(text) if q.speaker] == ["Elma Petter", "Elma Petter"]
