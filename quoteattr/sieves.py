@@ -464,7 +464,9 @@ def _speaker_of(
             return (name.start, name.end), (sent_index, head.id)
     if _initials_of_a_name(ctx, head):
         return (head.start, head.end), (sent_index, head.id)
-    role_noun = head.text[:1].islower() and ctx.lexicon.role_noun(head.text) is not None
+    # Capitalised only as the sentence's first word (``Deskundigen stellen dat``).
+    lower_case = head.text[:1].islower() or head.start == sentence.start
+    role_noun = lower_case and ctx.lexicon.role_noun(head.text) is not None
     if (head.upos in _NOT_SPEAKER_UPOS and not role_noun) or head.text.lower() in _NOT_SPEAKER_PRONOUNS:
         # A verb or adverb the parse made the subject (``Gelukkig``, ``zijn``) names nobody; a
         # role noun tagged as an adjective (``een politiedeskundige``) still does.
@@ -773,6 +775,10 @@ def sieve_direct_postposed(ctx: Context) -> None:
             continue
         cue, lemma, head = found
         text = ctx.doc.text
+        if _fragment_inside_reported_clause(ctx, ctx.doc.sentences[sent_index], stretch):
+            # ``De afgelopen jaren waren ‘verschrikkelijk’, zegt Ross.``: the tag reports the whole
+            # clause, one mixed quote (indirect.parenthetical takes the sentence).
+            continue
         if (
             head is None
             and cue.start == _skip_space(text, stretch.close_end, cue.start)
@@ -810,6 +816,24 @@ def sieve_direct_postposed(ctx: Context) -> None:
                 ctx.claimed_stretches.add(nxt)
         previous, previous_close = attribution, stretch.close_end
     del previous, previous_close
+
+
+def _fragment_inside_reported_clause(ctx: Context, sentence: Sentence, stretch: QuotedStretch) -> bool:
+    """Whether the quoted stretch closes a clause that opens with two or more words of the narration
+    in the same sentence, with no colon, quotation or verb of saying before it: then the tag after
+    it reports that whole clause."""
+    before = [t for t in sentence.tokens if t.end <= stretch.open_start]
+    words = [t for t in before if any(c.isalnum() for c in t.text)]
+    if len(words) < 2 or any(t.text in (":", ";") for t in before):
+        return False
+    content = ctx.doc.text[stretch.content_start : stretch.content_end].lstrip()
+    if content[:1].isupper():
+        return (
+            False  # a whole quoted sentence after a heading the text runs into (``Mystiek ‘Intelligent …’``)
+        )
+    if next(ctx.stretches_from(sentence.start, stretch.open_start - 1), None) is not None:
+        return False
+    return not any(ctx.cue_verb(sentence, t) is not None for t in words)
 
 
 def _tag_follows_quote(ctx: Context, sentence: Sentence, stretch: QuotedStretch, cue: Token) -> bool:
@@ -1303,7 +1327,16 @@ def _opens_with_wh_word(sentence: Sentence, head: Token) -> bool:
 
 
 def _is_adverbial_clause(sentence: Sentence, head: Token) -> bool:
-    return any(c.text.lower() in _ADVERBIAL_SUBORDINATORS for c in children(sentence, head, "mark"))
+    for mark in children(sentence, head, "mark"):
+        if mark.text.lower() in _ADVERBIAL_SUBORDINATORS:
+            return True
+        if (
+            mark.text.lower() == "dat"
+            and mark.id > 1
+            and sentence.token(mark.id - 1).text.lower() == "zonder"
+        ):
+            return True  # ``…, zonder dat wij het zeiden``: without, no complement
+    return False
 
 
 def _before_plural_noun(sentence: Sentence, token: Token) -> bool:
@@ -1472,6 +1505,7 @@ def sieve_indirect_clause(ctx: Context) -> None:
                 # ``Er wordt gezegd dat …``, ``Hij werd gevraagd of …``: the passive subject is
                 # what is said or who is addressed; only an agent (``door X``) speaks.
                 subject = None
+            span = _with_closing_mark(ctx, span)
             kind, inner = _kind_for(ctx, *span)
             speaker, speaker_head = _speaker_of(ctx, sent_index, subject)
             confidence = 0.8 if cue[1] is CueClass.SPEECH else 0.65
@@ -1655,8 +1689,8 @@ def _surface_complement(
             break
         if token.upos not in _CLAUSE_GAP_UPOS or token.text in (":", ";"):
             break
-    if complementiser is None:
-        return None, subject
+    if complementiser is None or sentence.token(complementiser.id - 1).text.lower() == "zonder":
+        return None, subject  # ``zonder dat``: without, no complement
     rest = _before_comment([t for t in sentence.tokens if t.id > complementiser.id])
     # ``zei May dat de brexit kan worden uitgesteld, al …: ,,Laat me duidelijk zijn.''``: a colon
     # ends the clause; what follows quotes or explains it.
@@ -1673,6 +1707,8 @@ def _surface_subject(sentence: Sentence, verb: Token) -> Token | None:
     """The word before a verb in second position (``Rutte zei``), or the name, pronoun or noun
     phrase right after it (``zei Rutte``, ``zei de minister``)."""
     before = [t for t in sentence.tokens if t.id < verb.id and not is_punct(t)]
+    if len(before) >= 2 and before[-1].upos == "NUM" and sentence.token(before[-1].id - 1).text == "(":
+        before = before[:-1]  # ``Delano Dallinga (13) vertelt``: an age in brackets after the name
     if len(before) >= 3 and before[-1].text.lower() == "te" and before[-2].upos in ("VERB", "AUX"):
         # ``Ze schijnt te denken dat …``: the subject is that of the finite verb before ``te``.
         before = before[:-2]
@@ -1845,7 +1881,7 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
                 cue is None
                 and surface is not None
                 and ctx.lexicon.is_auxiliary(token.text)
-                and token.text.lower() not in _PASSIVE_AUXILIARIES
+                and token.text.lower() not in _NO_TAG_AUXILIARIES
             ):
                 # ``…, zo heeft de RVD bekendgemaakt.``: the auxiliary opens the tag, the
                 # participle at its end is the cue (``…, werd hem gevraagd`` is a passive: who
@@ -1907,9 +1943,9 @@ def sieve_indirect_parenthetical(ctx: Context) -> None:
             break
 
 
-# Auxiliaries that open no closing tag: with a cue's participle they make a passive (``werd
-# gevraagd``, ``is gezegd``), and ``zal`` a conjecture (``…, zal de cynicus zeggen``).
-_PASSIVE_AUXILIARIES = frozenset(
+# Auxiliaries that open no closing tag of a reported clause: with a cue's participle they make a
+# passive (``werd gevraagd``, ``is gezegd``), and ``zal`` a conjecture (``…, zal de cynicus zeggen``).
+_NO_TAG_AUXILIARIES = frozenset(
     {"is", "zijn", "was", "waren", "wordt", "worden", "werd", "werden", "zal", "zullen"}
 )
 # Second-person subjects: a tag with one in a question asks the person addressed.
@@ -1926,6 +1962,15 @@ def _after_adverbial_clause(sentence: Sentence, tag: Sequence[Token]) -> bool:
         return False
     if words[0].upos != "SCONJ" and words[0].deprel != "mark":
         return False  # ``Sinds 2014 sloot …, becijferde Investico.``: a preposition, no clause
+    if (
+        words[0].text.lower() == "als"
+        and len(words) >= 3
+        and words[1].upos in ("NOUN", "PROPN", "ADJ")
+        and words[2].feat("VerbForm") == "Fin"
+    ):
+        # ``Als bestuurder maakt hij zich hard voor …, zegt X``: ``as`` and a noun fill the first
+        # place of a main clause before the tag (a clause of ``als`` puts its subject first).
+        return False
     if any(t.text == "," for t in before[:-1]):
         return False  # ``Nu de kosten stijgen, moet het kabinet ingrijpen, zegt Jan.``
     return not any(t.text == "," for t in sentence.tokens if t.start >= tag[-1].end)
@@ -2004,6 +2049,9 @@ def _closing_tag_verb(ctx: Context, sentence: Sentence) -> Token | None:
         # follow the tag.
         rest = sentence.tokens[tag[-1].id :]
         if not any(t.feat("VerbForm") == "Fin" or t.upos in ("VERB", "AUX") for t in rest):
+            return token
+        # ``…, zegt Jos van Beurden, die ik gisteren sprak.``: a relative clause on the speaker.
+        if len(rest) > 1 and rest[0].text == "," and rest[1].text.lower() in ("die", "wie"):
             return token
     return None
 
@@ -2129,11 +2177,23 @@ def _add_sentence_quote(
         return
     if _covered_by_stretch(ctx, span):
         return
+    span = _with_closing_mark(ctx, span)
     kind, inner = _kind_for(ctx, *span)
     speaker, head = _speaker_of(ctx, sent_index, speaker_head)
     ctx.add(Attribution(kind, span, cue, speaker, head, rule, confidence))
     ctx.claimed_stretches.update(inner)
     ctx.claimed_sentences.add(sent_index)
+
+
+def _with_closing_mark(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` up to and with the closing mark right after it of a fragment that opens inside it
+    (``… gaat het om ‘historisch onrecht’``): a mixed quote's clause ends with its fragment."""
+    start, end = span
+    for index in ctx.stretches_from(start, end - 1):
+        stretch = ctx.stretches[index]
+        if stretch.close_start == end and stretch.close_end is not None:
+            return start, stretch.close_end
+    return span
 
 
 def _before_quoting_colon(

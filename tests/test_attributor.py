@@ -174,7 +174,6 @@ _FOUND_BY_STRATEGIES = [
         "Meloni vreest dat de werkloosheid „het laagst sinds de jaren '80 is”.",
         "de werkloosheid „het laagst sinds de jaren '80 is”",
         "Meloni",
-        marks=pytest.mark.xfail(strict=True, reason="'80 in a quoted fragment loses the quote"),
         id="mixed-with-year",
     ),
     pytest.param(
@@ -587,3 +586,63 @@ def test_hij_may_stand_for_an_unnamed_person_who_opens_a_sentence(attributor: At
         "mannen de gelederen sluiten. ‘Er zijn genoeg vrouwen’, zegt ze."
     )
     assert [q.speaker.name for q in attributor.extract(text) if q.speaker] == ["Elma Petter", "Elma Petter"]
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # The tag reports the whole clause the fragment closes: one mixed quote, with its mark.
+        (
+            "De afgelopen jaren waren ‘verschrikkelijk’, zegt Ross.",
+            "De afgelopen jaren waren ‘verschrikkelijk’",
+        ),
+        (
+            "In beide gevallen gaat het om ‘historisch onrecht’, zegt Jos van Beurden, die ik net sprak.",
+            "In beide gevallen gaat het om ‘historisch onrecht’",
+        ),
+    ],
+)
+def test_a_fragment_closing_a_clause_before_a_tag_makes_one_mixed_quote(
+    attributor: Attributor, text: str, content: str
+) -> None:
+    quotes = attributor.extract(text)
+    assert [(q.kind, q.content.text) for q in quotes] == [(QuoteKind.MIXED, content)]
+
+
+@model
+def test_a_whole_quoted_sentence_after_a_heading_stays_direct(attributor: Attributor) -> None:
+    text = "Mystiek ‘Intelligent in zijn passing, maar vooral mannelijk’, schrijft Henk Hoijtink."
+    assert [(q.kind, q.rule) for q in attributor.extract(text)] == [(QuoteKind.DIRECT, "direct.postposed")]
+
+
+@model
+def test_als_with_a_noun_opens_no_adverbial_clause_before_a_tag(attributor: Attributor) -> None:
+    text = "Als bestuurder maakt hij zich hard voor het ‘islamitische karakter’, zegt Hendrik Verweel."
+    assert [(q.kind, q.content.text) for q in attributor.extract(text)] == [
+        (QuoteKind.MIXED, "Als bestuurder maakt hij zich hard voor het ‘islamitische karakter’")
+    ]
+
+
+@model
+def test_a_mixed_clause_ends_with_the_closing_mark_of_its_fragment(attributor: Attributor) -> None:
+    (quote,) = attributor.extract("Blinken zei dat het gesprek ‘op weg is’.")
+    assert quote.content.text == "het gesprek ‘op weg is’"
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Deskundigen stellen dat het gevaarlijk is.", "Deskundigen"),
+        ("Delano Dallinga (13) vertelt: ‘Ik vind het leuk.’", "Delano Dallinga"),
+    ],
+)
+def test_subjects_the_parse_leaves_out(attributor: Attributor, text: str, speaker: str) -> None:
+    assert [q.speaker.name if q.speaker else None for q in attributor.extract(text)] == [speaker]
+
+
+@model
+def test_zonder_dat_opens_no_reported_clause(attributor: Attributor) -> None:
+    text = "Mijn dochter noemde haar pop zelfs Renaat, zonder dat wij die suggestie gaven."
+    assert attributor.extract(text) == []
