@@ -272,7 +272,7 @@ _DIGRAPHS = frozenset({"aa", "ee", "oo", "uu", "ie", "oe", "eu", "ui", "ou", "au
 # Unstressed and inseparable prefixes take no ``ge-`` in the participle (erkend, onderstreept).
 # A verb with a separable particle states it in the data, so a stressed prefix here is inseparable.
 _NO_GE_PREFIXES = (
-    "achter", "onder", "over", "door", "voor", "weer", "her", "ont", "ver", "mis", "be", "ge", "er",
+    "achter", "onder", "over", "door", "voor", "weer", "her", "ont", "ver", "mis", "be", "ge", "er", "om",
 )  # fmt: skip
 # 't kofschip: a stem ending in one of these takes -te/-t, else -de/-d.
 _VOICELESS_ENDINGS = ("t", "k", "f", "s", "ch", "p", "x", "c")

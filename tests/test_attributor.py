@@ -420,6 +420,9 @@ def test_a_sentence_that_quotes_its_own_words_is_no_anaphora(attributor: Attribu
     [
         ("De bond kreunt dat de doorstroming voorop moet staan.", "kreunen"),
         ("De commissaris had al laten doorschemeren dat ook april kan.", "laten doorschemeren"),
+        ("Het OM omschreef het als ‘voorgeprogrammeerde verklaringen’.", "omschrijven"),
+        ("De minister typeerde het plan als ‘volstrekte onzin’.", "typeren"),
+        ("Dan komt het land in gevaar, drukt hij het volk op het hart.", "op het hart drukken"),
     ],
 )
 def test_manner_of_speaking_cues(attributor: Attributor, text: str, lemma: str) -> None:

@@ -777,3 +777,11 @@ def test_organisation_heads_name_organisations_also_as_compound_heads(lexicon: L
     assert lexicon.names_organisation("Gemeente")  # a collective role noun
     assert not lexicon.names_organisation("Jansen")
     assert not lexicon.names_organisation("minister")
+
+
+def test_om_is_an_inseparable_prefix_of_verbs_without_a_particle(lexicon: Lexicon) -> None:
+    # ``omschrijven`` inherits ``schrijven``'s strong forms, with no ``ge-``.
+    for form in ("omschrijft", "omschreef", "omschreven"):
+        verb = lexicon.verb_for(form)
+        assert verb is not None
+        assert verb.lemma == "omschrijven"
