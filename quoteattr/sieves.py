@@ -113,11 +113,15 @@ def _nominalised(sentence: Sentence, token: Token) -> bool:
     return article.text.lower() in ("het", "dit", "dat", "zijn", "haar", "hun", "ons", "een")
 
 
-def _separated_particle(verb: Token, particle: Token) -> bool:
+def _separated_particle(sentence: Sentence, verb: Token, particle: Token) -> bool:
     """Whether ``particle`` is a real separated particle of ``verb``: a particle word after the verb
     (a split particle follows its verb; one before it is a word of another clause, such as a
-    quote's ``tegen`` in ``„… het water tegen,” waarschuwt X``)."""
-    return particle.id > verb.id and particle.text.lower() in _SEPARABLE_PARTICLES
+    quote's ``tegen`` in ``„… het water tegen,” waarschuwt X``) with no noun phrase right after it
+    (``schrijft … op basis van``: a preposition)."""
+    if particle.id <= verb.id or particle.text.lower() not in _SEPARABLE_PARTICLES:
+        return False
+    after = sentence.tokens[particle.id] if particle.id < len(sentence.tokens) else None
+    return after is None or after.upos not in ("NOUN", "PROPN", "DET", "NUM")
 
 
 _SEPARABLE_PARTICLES = frozenset(
@@ -275,7 +279,7 @@ class Context:
             return None  # ``vroeg of laat``: a fixed expression, no verb of saying
         particle = first_child(sentence, token, "compound:prt")
         verb = self.lexicon.verb_for(token.text, particle.text if particle is not None else None)
-        if verb is None and particle is not None and not _separated_particle(token, particle):
+        if verb is None and particle is not None and not _separated_particle(sentence, token, particle):
             # A word the parse took for a particle; a real one makes another verb (``vond …
             # terug`` is terugvinden, no cue).
             verb = self.lexicon.verb_for(token.text)

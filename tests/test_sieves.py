@@ -2343,3 +2343,34 @@ def test_a_name_behind_van_speaks_only_for_a_noun_that_is_no_person(
     assert quote.speaker is not None
     assert quote.speaker.span is not None
     assert (quote.content.text, quote.speaker.span.text, quote.speaker.name) == expected
+
+
+# The model shipped in the ninth session hangs ``op basis van`` on the verb as its particle.
+_OP_BASIS_VAN = """# text = Tesco schrapt 15.000 banen.
+1	Tesco	Tesco	PROPN	_	_	2	nsubj	_	_
+2	schrapt	schrappen	VERB	_	Number=Sing|Tense=Pres|VerbForm=Fin	0	root	_	_
+3	15.000	15.000	NUM	_	_	4	nummod	_	_
+4	banen	baan	NOUN	_	Number=Plur	2	obj	_	_
+5	.	.	PUNCT	_	_	2	punct	_	_
+
+# text = Dat schrijft Mail on Sunday op basis van ingewijden.
+1	Dat	dat	PRON	_	Person=3|PronType=Dem	2	obj	_	_
+2	schrijft	schrijven	VERB	_	Number=Sing|Tense=Pres|VerbForm=Fin	0	root	_	_
+3	Mail	Mail	PROPN	_	_	2	nsubj	_	_
+4	on	on	PROPN	_	_	3	flat	_	_
+5	Sunday	Sunday	PROPN	_	_	3	flat	_	_
+6	op	op	ADP	_	_	2	compound:prt	_	_
+7	basis	basis	NOUN	_	Gender=Com|Number=Sing	6	fixed	_	_
+8	van	van	ADP	_	_	9	case	_	_
+9	ingewijden	ingewijden	NOUN	_	Number=Plur	2	obl	_	_
+10	.	.	PUNCT	_	_	2	punct	_	_
+"""
+
+
+def test_a_particle_before_a_noun_is_a_preposition(attributor: Attributor) -> None:
+    trees = list(parse_trees(_OP_BASIS_VAN.splitlines()))
+    document = document_from_trees(trees, " ".join(tree.text for tree in trees))
+    quotes = attributor.extract_parsed(document)
+    assert [(q.rule, q.content.text, _name(q)) for q in quotes] == [
+        ("indirect.anaphoric", "Tesco schrapt 15.000 banen", "Mail on Sunday")
+    ]
