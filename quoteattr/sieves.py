@@ -907,18 +907,24 @@ def sieve_direct_speaker_label(ctx: Context) -> None:
         if name is None or _skip_space(text, name.end, stretch.open_start) < stretch.open_start:
             _add_caption(ctx, index, stretch)
             continue
-        ctx.add(
-            Attribution(
-                QuoteKind.DIRECT,
-                (stretch.content_start, stretch.content_end),
-                None,
-                (name.start, name.end),
-                None,
-                "direct.speaker_label",
-                0.8,
-            )
+        _add_label(ctx, index, name, 0.8)
+
+
+def _add_label(ctx: Context, index: int, name: NameMention, confidence: float) -> None:
+    """Stretch ``index`` as a direct quote of the person a speaker label names."""
+    stretch = ctx.stretches[index]
+    ctx.add(
+        Attribution(
+            QuoteKind.DIRECT,
+            (stretch.content_start, stretch.content_end),
+            None,
+            (name.start, name.end),
+            None,
+            "direct.speaker_label",
+            confidence,
         )
-        ctx.claimed_stretches.add(index)
+    )
+    ctx.claimed_stretches.add(index)
 
 
 # ``Mina Etemad (31) Filmmaker in Amsterdam``: a name, the age in brackets and at most a short
@@ -943,21 +949,8 @@ def _add_caption(ctx: Context, index: int, stretch: QuotedStretch) -> None:
     if caption is None or _skip_space(text, caption.end(), stretch.open_start) < stretch.open_start:
         return
     for claimed in (index - 1, index):
-        if claimed in ctx.claimed_stretches:
-            continue
-        quoted = ctx.stretches[claimed]
-        ctx.add(
-            Attribution(
-                QuoteKind.DIRECT,
-                (quoted.content_start, quoted.content_end),
-                None,
-                (name.start, name.end),
-                None,
-                "direct.speaker_label",
-                0.7,
-            )
-        )
-        ctx.claimed_stretches.add(claimed)
+        if claimed not in ctx.claimed_stretches:
+            _add_label(ctx, claimed, name, 0.7)
 
 
 def _skip_space(text: str, start: int, end: int) -> int:

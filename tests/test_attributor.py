@@ -499,9 +499,12 @@ def test_a_surname_with_a_capitalised_particle_speaks(attributor: Attributor) ->
         "De soorten hebben Latijnse namen. Zo zijn er trilobieten genoemd naar een rockband.",
         # ``Het geven van namen``: a nominalised infinitive, no verb in second place.
         "Zeker niet! Het geven van namen aan soorten volgt strenge regels.",
+        # A quoted word as the object of saying, with no one saying it.
+        "‘Nee’ zeggen tegen je baas is lastig.",
+        "Het is moeilijk om ‘nee’ te zeggen.",
     ],
 )
-def test_idioms_nominal_infinitives_and_agentless_passives_report_nothing(
+def test_idioms_nominal_infinitives_passives_and_words_nobody_says_report_nothing(
     attributor: Attributor, text: str
 ) -> None:
     assert attributor.extract(text) == []
@@ -555,17 +558,6 @@ def test_a_caption_of_name_and_age_labels_the_quotes_on_either_side(attributor: 
         "Achraf el Johari",
         "Achraf el Johari",
     ]
-
-
-@model
-@pytest.mark.parametrize(
-    "text",
-    ["‘Nee’ zeggen tegen je baas is lastig.", "Het is moeilijk om ‘nee’ te zeggen."],
-)
-def test_a_quoted_word_as_the_object_of_saying_with_no_one_saying_it_is_no_quote(
-    attributor: Attributor, text: str
-) -> None:
-    assert attributor.extract(text) == []
 
 
 @model
