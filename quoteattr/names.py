@@ -306,6 +306,11 @@ def index_names(
     names: list[NameMention] = []
     for match in NAME_RUN.finditer(_without(text, departments)):
         words = match.group().split()
+        # ``Cadeaupolitiek Volgens Breuker``: a heading runs into the sentence that ``Volgens``
+        # opens (it has a capital nowhere else); the name starts after it.
+        opening = next((k for k, word in enumerate(words) if k and word == "Volgens"), None)
+        if opening is not None:
+            words = words[opening + 1 :]
         firm = "&" in words  # ``Autoriteit Consument & Markt``: role nouns inside a firm's name
         while words:
             low = words[0].casefold().strip(".")

@@ -2328,6 +2328,26 @@ def sieve_indirect_according_to(ctx: Context) -> None:
             if _volgens_in_apposition(sentence, token, mention_end):
                 continue
             phrase = [t for t in sentence.tokens if token.id <= t.id <= mention_end]
+            if (
+                token.text == "Volgens"
+                and token.id > 1
+                and not any(is_punct(t) for t in sentence.tokens[: token.id])
+            ):
+                # ``Lede ogen Volgens het CBS voerde …``: a heading runs into the sentence that
+                # ``Volgens`` opens (mid-sentence it has no capital); the heading is no content.
+                phrase = [t for t in sentence.tokens if t.id <= mention_end]
+            after = [t for t in sentence.tokens if t.id > phrase[-1].id]
+            if (
+                phrase[0].id == 1
+                and len(after) > 2
+                and after[0].text == ","
+                and after[1].text.lower() in ("die", "wie")
+            ):
+                # ``Volgens een aantal boeren, die … vrezen, zijn er …``: a relative clause on the
+                # source belongs to the phrase at the sentence edge, up to its closing comma.
+                close = next((t for t in after[2:] if t.text == ","), None)
+                if close is not None:
+                    phrase += [t for t in after if t.id < close.id]
             comma = [
                 t
                 for t in sentence.tokens

@@ -641,3 +641,21 @@ def test_subjects_the_parse_leaves_out(attributor: Attributor, text: str, speake
 def test_zonder_dat_opens_no_reported_clause(attributor: Attributor) -> None:
     text = "Mijn dochter noemde haar pop zelfs Renaat, zonder dat wij die suggestie gaven."
     assert attributor.extract(text) == []
+
+
+@model
+def test_a_heading_before_volgens_is_no_content(attributor: Attributor) -> None:
+    # ``Volgens`` has a capital only where it opens a sentence: the words before it are a heading.
+    text = "Lede ogen Volgens het Centraal Bureau voor de Statistiek voerde Nederland meer uit."
+    assert [(q.content.text, q.speaker.name if q.speaker else None) for q in attributor.extract(text)] == [
+        ("voerde Nederland meer uit", "Centraal Bureau voor de Statistiek")
+    ]
+    # Nor is it part of the name after ``Volgens``.
+    text = "Cadeaupolitiek Volgens Breuker is dat nog altijd een kleine groep."
+    assert [q.speaker.name if q.speaker else None for q in attributor.extract(text)] == ["Breuker"]
+
+
+@model
+def test_a_relative_clause_on_the_source_of_volgens_is_no_content(attributor: Attributor) -> None:
+    text = "Volgens de advocaat Bondine Kloostra, die de zaken behandelde, is het vonnis onterecht."
+    assert [q.content.text for q in attributor.extract(text)] == ["is het vonnis onterecht"]
