@@ -458,6 +458,8 @@ class Lexicon:
     topic_prepositions: frozenset[str]
     """Prepositions whose object after a verb of saying is what was said about (``klaagde over
     ‘…’``, ``waarschuwde voor ‘…’``)."""
+    given_names: Mapping[str, Gender]
+    """Given name (lower case) → the gender it tells (``anna`` → feminine)."""
     organisation_heads: frozenset[str]
     """Last words that make a name an organisation's (``College``, ``bank`` in ``Rabobank``)."""
     idioms: tuple[tuple[str, ...], ...]
@@ -583,6 +585,10 @@ class Lexicon:
     def is_auxiliary(self, word: str) -> bool:
         """``heeft``/``zijn``/``zou``: a finite auxiliary (``Dat heeft X gezegd``)."""
         return _key(word) in self.auxiliaries
+
+    def given_name_gender(self, word: str) -> Gender | None:
+        """The gender the given name ``word`` tells, or None (unknown, or given to both)."""
+        return self.given_names.get(_key(word))
 
     def names_organisation(self, word: str) -> bool:
         """Whether a name ending in ``word`` is an organisation's: ``word`` is (or ends as a compound
@@ -1033,6 +1039,7 @@ def build(data: Mapping[str, Any]) -> Lexicon:
         addressee_prepositions=frozenset(_strs(data, "addressee_prepositions", "top level")),
         topic_prepositions=frozenset(_strs(data, "topic_prepositions", "top level")),
         departments=tuple(sorted(_strs(data, "departments", "top level"), key=len, reverse=True)),
+        given_names=_given_names(data),
         organisation_heads=frozenset(_strs(data, "organisation_heads", "top level")),
         idioms=tuple(
             tuple(_key(word) for word in idiom.split()) for idiom in _strs(data, "idioms", "top level")
@@ -1051,6 +1058,14 @@ def build(data: Mapping[str, Any]) -> Lexicon:
         standalone=frozenset(standalone - scan_skip),
         combined={form: tuple(sorted(needs)) for form, needs in combined.items()},
     )
+
+
+def _given_names(data: Mapping[str, Any]) -> dict[str, Gender]:
+    male = {_key(name) for name in _strs(data, "male_given_names", "top level")}
+    female = {_key(name) for name in _strs(data, "female_given_names", "top level")}
+    if male & female:
+        raise _fail(f"given names listed for both genders: {sorted(male & female)}")
+    return {**dict.fromkeys(male, Gender.MASCULINE), **dict.fromkeys(female, Gender.FEMININE)}
 
 
 @functools.cache

@@ -589,14 +589,23 @@ def _organisation(name: str, lexicon: Lexicon) -> bool:
 
 def _genders_from_roles(text: str, names: NameIndex, lexicon: Lexicon) -> dict[str, str]:
     """Last word of a name → ``"m"``/``"f"`` where a role noun of that gender stands right before
-    it; a name that gets both keeps neither."""
+    it, else where the name opens with a given name of that gender (``Anna Bakker``); a name that
+    gets both from roles keeps neither, and a role wins over a given name."""
     found: dict[str, set[str]] = {}
+    given: dict[str, set[str]] = {}
     for name in names.starting_in(0, len(text)):
         words = text[max(0, name.start - 40) : name.start].split()
         role = lexicon.role_noun(words[-1].strip(",")) if words else None
+        surname = name.text.split()[-1].casefold()
         if role is not None and role.gender in (Gender.MASCULINE, Gender.FEMININE):
-            found.setdefault(name.text.split()[-1].casefold(), set()).add(role.gender.value)
-    return {surname: genders.pop() for surname, genders in found.items() if len(genders) == 1}
+            found.setdefault(surname, set()).add(role.gender.value)
+        parts = name.text.split()
+        first = lexicon.given_name_gender(parts[0]) if len(parts) >= 2 else None
+        if first is not None:
+            given.setdefault(surname, set()).add(first.value)
+    known = {surname: values.pop() for surname, values in given.items() if len(values) == 1}
+    known.update({surname: values.pop() for surname, values in found.items() if len(values) == 1})
+    return known
 
 
 def _after_field(doc: ParsedDocument, sentence_starts: Sequence[int], end: int) -> int:

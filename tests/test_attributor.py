@@ -659,3 +659,10 @@ def test_a_heading_before_volgens_is_no_content(attributor: Attributor) -> None:
 def test_a_relative_clause_on_the_source_of_volgens_is_no_content(attributor: Attributor) -> None:
     text = "Volgens de advocaat Bondine Kloostra, die de zaken behandelde, is het vonnis onterecht."
     assert [q.content.text for q in attributor.extract(text)] == ["is het vonnis onterecht"]
+
+
+@model
+def test_a_given_name_tells_the_gender_of_the_name(attributor: Attributor) -> None:
+    # No role noun says it: ``Neelie`` is a woman's name and ``Ed`` a man's, so ``ze`` passes Ed by.
+    text = "Ed Nijpels sprak met Neelie Kroes. ‘Het was een mooie tijd’, vond ze."
+    assert [q.speaker.name for q in attributor.extract(text) if q.speaker] == ["Neelie Kroes"]

@@ -785,3 +785,14 @@ def test_om_is_an_inseparable_prefix_of_verbs_without_a_particle(lexicon: Lexico
         verb = lexicon.verb_for(form)
         assert verb is not None
         assert verb.lemma == "omschrijven"
+
+
+def test_given_names_tell_a_gender_and_none_is_listed_twice(raw_data: dict[str, Any]) -> None:
+    lexicon = build(raw_data)
+    assert lexicon.given_name_gender("Anna") is Gender.FEMININE
+    assert lexicon.given_name_gender("ed") is Gender.MASCULINE
+    assert lexicon.given_name_gender("Kim") is None  # given to both: left out
+    both = copy.deepcopy(raw_data)
+    both["female_given_names"].append("ed")
+    with pytest.raises(QuoteAttrError, match="both genders"):
+        build(both)
