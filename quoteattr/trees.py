@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from quoteattr.document import Sentence, Token
-from quoteattr.names import TIME_NOUNS
+from quoteattr.names import TIME_NOUNS, TIME_WORDS
 
 __all__ = [
     "children",
@@ -195,7 +195,15 @@ def mention_tokens(sentence: Sentence, head: Token) -> list[Token]:
             # ``bronnen naar Den Haag``, ``de politiechef in Deventer``: a name behind a preposition
             # is a place or an employer, no name of the noun.
             behind = bool(children(sentence, child, "case"))
-            if child.upos == "PROPN" and child.id > head.id and child.id - head.id <= 2 and not behind:
+            # ``meldt de voorzitter donderdag``: a day or month tagged as a name is a time.
+            time = child.text.lower() in TIME_WORDS
+            if (
+                child.upos == "PROPN"
+                and child.id > head.id
+                and child.id - head.id <= 2
+                and not behind
+                and not time
+            ):
                 return mention_tokens(sentence, child)
     keep = {head.id}
     if head.upos == "PROPN":

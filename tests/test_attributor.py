@@ -184,6 +184,12 @@ _FOUND_BY_STRATEGIES = [
         id="tag-with-time-adverb",
     ),
     pytest.param(
+        "‘Het gaat goed,’ meldt de voorzitter donderdag, ‘en de regering moet sneller handelen’.",
+        "Het gaat goed",
+        "de voorzitter",
+        id="weekday-tagged-as-a-name",
+    ),
+    pytest.param(
         "„De inflatie daalt langzaam,” aldus Willem-Jan van den Broek.\n\n"
         "Volgens de burgemeester blijft de brug voorlopig dicht.",
         "blijft de brug voorlopig dicht",
