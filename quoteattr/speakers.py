@@ -560,12 +560,13 @@ def _opening_role_subjects(
         if match is None:
             continue
         words = match.group(1).split()
-        index = next((k for k, word in enumerate(words) if lexicon.role_noun(word) is not None), None)
-        if index is None:
+        found_role = next(
+            ((k, role) for k, word in enumerate(words) if (role := lexicon.role_noun(word)) is not None), None
+        )
+        if found_role is None:
             continue
-        noun = words[index]
-        role = lexicon.role_noun(noun)
-        if role is None or role.collective or role.number_of(noun) is not Number.SINGULAR:
+        index, role = found_role
+        if role.collective or role.number_of(words[index]) is not Number.SINGULAR:
             continue
         end = match.start(1) + len(" ".join(words[: index + 1]))
         if text[match.start(1) : end].split() != words[: index + 1] or names.starting_at(end + 1) is not None:
